@@ -1,0 +1,121 @@
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
+
+namespace PortfolioMargin.Kernels;
+
+/// <summary>
+/// One ILGPU accelerator with the risk kernels compiled once and kept for the life of the process (or of the
+/// worker that owns it). Every launch is a grid-stride loop over the shape in <see cref="Shape"/>.
+/// </summary>
+public sealed class RiskAccelerator : IDisposable
+{
+    private readonly Context _context;
+
+    private readonly Action<KernelConfig, ArrayView<double>, ArrayView<double>, FactorModel, ScenarioParameters> _simulate;
+    private readonly Action<KernelConfig, ArrayView<double>, InstrumentTable, UnderlyingTable, ScenarioView, RevaluationParameters> _revalue;
+    private readonly Action<KernelConfig, ArrayView<double>, ArrayView<double>, ArrayView<double>, AccountWeights, AggregationParameters> _aggregate;
+    private readonly Action<KernelConfig, ArrayView<double>, ArrayView<double>, TailOutput, TailParameters> _reduceTail;
+
+    private RiskAccelerator(Context context, Accelerator accelerator, LaunchShape? shape)
+    {
+        _context = context;
+        Accelerator = accelerator;
+        Shape = shape ?? DefaultShape(accelerator);
+        _simulate = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, FactorModel, ScenarioParameters>(ScenarioKernel.SimulateFactors);
+        _revalue = accelerator.LoadStreamKernel<ArrayView<double>, InstrumentTable, UnderlyingTable, ScenarioView, RevaluationParameters>(RevaluationKernel.RevalueInstruments);
+        _aggregate = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, ArrayView<double>, AccountWeights, AggregationParameters>(AggregationKernel.AggregateAccounts);
+        _reduceTail = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, TailOutput, TailParameters>(TailKernel.ReduceTailLoss);
+    }
+
+    public Accelerator Accelerator { get; }
+
+    public LaunchShape Shape { get; }
+
+    /// <summary>A short description for run records: the backend and the device name.</summary>
+    public string Description => $"{Accelerator.AcceleratorType.ToString().ToLowerInvariant()}: {Accelerator.Name}";
+
+    public AcceleratorType Type => Accelerator.AcceleratorType;
+
+    /// <summary>Opens the requested accelerator; with <see cref="DeviceKind.Auto"/> the first that works of CUDA, OpenCL, CPU.</summary>
+    public static RiskAccelerator Open(DeviceKind kind = DeviceKind.Auto, LaunchShape? shape = null)
+    {
+        var context = Context.Create(builder =>
+        {
+            builder.Optimize(OptimizationLevel.O2).Math(MathMode.Default);
+            if (kind is DeviceKind.Auto or DeviceKind.Cuda)
+            {
+                builder.Cuda();
+            }
+
+            if (kind is DeviceKind.Auto or DeviceKind.OpenCL)
+            {
+                builder.OpenCL(device => device.Capabilities.Float64);
+            }
+
+            builder.CPU(new CPUDevice(numThreadsPerWarp: 4, numWarpsPerMultiprocessor: 1, numMultiprocessors: Math.Max(1, Environment.ProcessorCount)));
+        });
+
+        try
+        {
+            var device = kind switch
+            {
+                DeviceKind.Cuda => FirstOf(context, AcceleratorType.Cuda)
+                    ?? throw new InvalidOperationException("--device cuda: no CUDA device was found."),
+                DeviceKind.OpenCL => FirstOf(context, AcceleratorType.OpenCL)
+                    ?? throw new InvalidOperationException("--device opencl: no OpenCL device with double precision was found."),
+                DeviceKind.Cpu => context.GetCPUDevice(0),
+                _ => FirstOf(context, AcceleratorType.Cuda)
+                    ?? FirstOf(context, AcceleratorType.OpenCL)
+                    ?? context.GetCPUDevice(0),
+            };
+            var accelerator = device.CreateAccelerator(context);
+            return new RiskAccelerator(context, accelerator, shape);
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    private static Device? FirstOf(Context context, AcceleratorType type) =>
+        context.Devices.FirstOrDefault(device => device.AcceleratorType == type);
+
+    /// <summary>GPU: enough 256-thread groups to fill every multiprocessor twice. CPU: one simulated warp per core.</summary>
+    public static LaunchShape DefaultShape(Accelerator accelerator)
+    {
+        if (accelerator.AcceleratorType == AcceleratorType.CPU)
+        {
+            return new LaunchShape(Math.Max(1, accelerator.NumMultiprocessors), accelerator.WarpSize);
+        }
+
+        var threads = Math.Min(256, accelerator.MaxNumThreadsPerGroup);
+        var groups = Math.Max(1, accelerator.NumMultiprocessors * Math.Max(1, accelerator.MaxNumThreadsPerMultiprocessor / threads) * 2);
+        return new LaunchShape(groups, threads);
+    }
+
+    private KernelConfig Config => new(Shape.Groups, Shape.ThreadsPerGroup);
+
+    public void SimulateFactors(ArrayView<double> spotOut, ArrayView<double> volOut, FactorModel model, ScenarioParameters parameters) =>
+        _simulate(Config, spotOut, volOut, model, parameters);
+
+    public void RevalueInstruments(ArrayView<double> tile, InstrumentTable instruments, UnderlyingTable underlyings, ScenarioView scenarios, RevaluationParameters parameters) =>
+        _revalue(Config, tile, instruments, underlyings, scenarios, parameters);
+
+    public void AggregateAccounts(ArrayView<double> accountPnl, ArrayView<double> worstLoss, ArrayView<double> tile, AccountWeights accounts, AggregationParameters parameters) =>
+        _aggregate(Config, accountPnl, worstLoss, tile, accounts, parameters);
+
+    public void ReduceTailLoss(ArrayView<double> rows, ArrayView<double> scratch, TailOutput output, TailParameters parameters) =>
+        _reduceTail(Config, rows, scratch, output, parameters);
+
+    public void Synchronize() => Accelerator.Synchronize();
+
+    public void Dispose()
+    {
+        Accelerator.Dispose();
+        _context.Dispose();
+    }
+}

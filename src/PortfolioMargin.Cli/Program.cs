@@ -1,0 +1,3 @@
+using PortfolioMargin.Cli;
+
+return CommandLine.Build().Parse(args).Invoke();

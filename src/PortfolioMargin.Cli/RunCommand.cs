@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using PortfolioMargin.Core.Input;
+using PortfolioMargin.Engine;
+using PortfolioMargin.Kernels;
+using PortfolioMargin.Storage.Input;
+using PortfolioMargin.Storage.Output;
+
+namespace PortfolioMargin.Cli;
+
+/// <summary>
+/// `pm run`: load and validate the inputs, run the engine, write the results all-or-nothing, then report.
+/// Exit codes: 0 done, 2 bad input (nothing written), 1 any other failure (nothing written).
+/// </summary>
+public static class RunCommand
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+
+    public static int Execute(RunRequest request) => Execute(request, Console.Out, Console.Error);
+
+    public static int Execute(RunRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var started = DateTimeOffset.UtcNow;
+            var files = new[]
+            {
+                InputFile.Of("market", request.MarketPath ?? SampleBook.PathOf("market.json")),
+                InputFile.Of("positions", request.PositionsPath ?? SampleBook.PathOf("positions.csv")),
+                InputFile.Of("collateral", request.CollateralPath ?? SampleBook.PathOf("collateral.csv")),
+            }.ToList();
+            var configPath = request.ConfigPath ?? (request.MarketPath is null ? SampleBook.PathOf("config.json") : null);
+            if (configPath is not null)
+            {
+                files.Add(InputFile.Of("config", configPath));
+            }
+
+            var inputs = InputLoader.Load(files[0].Path, files[1].Path, files[2].Path, configPath);
+            inputs = ApplyOverrides(inputs, request);
+
+            using var accelerator = RiskAccelerator.Open(request.Device);
+            stderr.WriteLine($"device: {accelerator.Description}; {inputs.Positions.Count} positions, {inputs.Config.Paths} paths, seed {inputs.Config.Seed}");
+            var engine = new MarginEngine(accelerator);
+            var result = engine.Run(inputs, new ProgressLine(stderr));
+
+            var runId = RunId(started, files, inputs);
+            var target = request.OutputPath ?? Path.Combine("runs", runId);
+            using (var folder = RunDirectory.Begin(target))
+            {
+                var write = Stopwatch.StartNew();
+                ResultFiles.AccountTable(result.Accounts).WriteAsync(folder.PathOf(ResultFiles.Accounts)).GetAwaiter().GetResult();
+                ResultFiles.PositionTable(result.Positions).WriteAsync(folder.PathOf(ResultFiles.Positions)).GetAwaiter().GetResult();
+                result.Timings.Add("parquet", write.Elapsed);
+                var record = RunRecord.Build(runId, files, inputs.Config, result, started, DateTimeOffset.UtcNow, request.CommandLine);
+                RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record).GetAwaiter().GetResult();
+                folder.Commit();
+            }
+
+            RunReport.Print(result, target, DateTimeOffset.UtcNow - started, stderr);
+            if (request.Json)
+            {
+                stdout.WriteLine(AccountJson.Serialize(result.Accounts));
+            }
+
+            return Success;
+        }
+        catch (InputException error)
+        {
+            stderr.WriteLine($"error: {error.Message}");
+            return BadInput;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            stderr.WriteLine($"error: {error.Message}");
+            return Failure;
+        }
+    }
+
+    private static MarginInputs ApplyOverrides(MarginInputs inputs, RunRequest request)
+    {
+        var config = inputs.Config;
+        if (request.Paths is { } paths)
+        {
+            if (paths < 100)
+            {
+                throw new InputException("--paths", 0, "paths", $"must be at least 100, got {paths}");
+            }
+
+            config = config with { Paths = paths };
+        }
+
+        if (request.Seed is { } seed)
+        {
+            config = config with { Seed = seed };
+        }
+
+        return inputs with { Config = config };
+    }
+
+    /// <summary>Time to the millisecond, then a digest of what went in, so two different runs never share an id.</summary>
+    private static string RunId(DateTimeOffset started, IEnumerable<InputFile> files, MarginInputs inputs)
+    {
+        var fingerprint = string.Join("|", files.Select(f => f.Sha256)) + RunRecord.ConfigJson(inputs.Config).ToJsonString();
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)))[..8];
+        return $"{started.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{digest}";
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Engine;
+using Spectre.Console;
+
+namespace PortfolioMargin.Cli;
+
+/// <summary>The end-of-run summary on stderr: the largest requirements, a count per status, and where the files went.</summary>
+public static class RunReport
+{
+    public static void Print(MarginRunResult result, string folder, TimeSpan elapsed, TextWriter stderr)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stderr),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+        });
+        if (stderr != Console.Error || Console.IsErrorRedirected)
+        {
+            // Not a terminal: Spectre would assume 80 columns and wrap the money columns.
+            console.Profile.Width = 120;
+        }
+
+        var table = new Table().Title("Largest initial margins");
+        foreach (var column in new[] { "account", "initial margin", "ES (±s.e.)", "stress loss", "equity", "excess", "status" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (var a in result.Accounts.OrderByDescending(a => a.InitialMargin).Take(10))
+        {
+            table.AddRow(
+                a.Account,
+                Money(a.InitialMargin),
+                $"{Money(a.ExpectedShortfall)} ±{Money(a.ExpectedShortfallStdError)}",
+                Money(a.StressLoss),
+                Money(a.Equity),
+                Money(a.Excess),
+                a.Status.ToWire());
+        }
+
+        console.Write(table);
+        var counts = Enum.GetValues<AccountStatus>().Select(s => $"{s.ToWire()} {result.Accounts.Count(a => a.Status == s)}");
+        console.WriteLine($"accounts: {result.Accounts.Count} ({string.Join(", ", counts)})");
+        console.WriteLine($"results: {Path.GetFullPath(folder)}  ({elapsed.TotalSeconds:F1} s)");
+    }
+
+    private static string Money(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,16 @@
+using PortfolioMargin.Kernels;
+
+namespace PortfolioMargin.Cli;
+
+/// <summary>What `pm run` was asked to do; null paths mean the bundled sample book.</summary>
+public sealed record RunRequest(
+    string? MarketPath,
+    string? PositionsPath,
+    string? CollateralPath,
+    string? ConfigPath,
+    string? OutputPath,
+    DeviceKind Device,
+    int? Paths,
+    ulong? Seed,
+    bool Json,
+    IReadOnlyList<string> CommandLine);

@@ -1,0 +1,41 @@
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Portfolio;
+
+namespace PortfolioMargin.Core.Input;
+
+/// <summary>
+/// Checks that need two files at once: positions and collateral against the market snapshot. Errors name the
+/// positions or collateral line, since that is where the fix usually goes.
+/// </summary>
+public static class PortfolioValidation
+{
+    public static void CheckPositions(MarketSnapshot market, IReadOnlyList<Position> positions, string positionsFile)
+    {
+        foreach (var position in positions)
+        {
+            if (market.IndexOf(position.Underlying) < 0)
+            {
+                throw new InputException(positionsFile, position.SourceLine, "underlying", $"'{position.Underlying}' is not in the market snapshot");
+            }
+
+            // An expiry on the as-of date is still live: it settles at today's close, at intrinsic value.
+            if (position.Expiry is { } expiry && expiry < market.AsOfDate)
+            {
+                var what = position.Type == InstrumentType.Option ? "option" : "future";
+                throw new InputException(positionsFile, position.SourceLine, "expiry", $"{what} expired on {expiry:yyyy-MM-dd}, before the market date {market.AsOfDate:yyyy-MM-dd}");
+            }
+        }
+    }
+
+    /// <summary>Collateral is cash in the settlement currency or units of an underlying; accounts without positions may hold it.</summary>
+    public static void CheckCollateral(MarketSnapshot market, IReadOnlyList<CollateralHolding> collateral, string collateralFile)
+    {
+        foreach (var holding in collateral)
+        {
+            if (holding.Asset != market.Currency && market.IndexOf(holding.Asset) < 0)
+            {
+                throw new InputException(collateralFile, holding.SourceLine, "asset", $"'{holding.Asset}' is neither the currency {market.Currency} nor an underlying in the market snapshot");
+            }
+        }
+    }
+}

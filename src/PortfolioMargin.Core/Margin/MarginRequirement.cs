@@ -1,0 +1,24 @@
+namespace PortfolioMargin.Core.Margin;
+
+/// <summary>
+/// The requirement and the account's standing against it: IM = max(ES, worst stress loss, minimum charge),
+/// MM = maintenance ratio × IM, excess = equity − IM.
+/// </summary>
+public sealed record MarginRequirement(
+    double InitialMargin,
+    double MaintenanceMargin,
+    double Equity,
+    double Excess,
+    AccountStatus Status)
+{
+    public static MarginRequirement Assess(
+        double expectedShortfall, double worstStressLoss, double minimumCharge, double maintenanceRatio, double equity)
+    {
+        var initial = Math.Max(Math.Max(expectedShortfall, worstStressLoss), Math.Max(minimumCharge, 0.0));
+        var maintenance = maintenanceRatio * initial;
+        var status = equity >= initial
+            ? AccountStatus.Healthy
+            : equity >= maintenance ? AccountStatus.MarginCall : AccountStatus.Liquidation;
+        return new MarginRequirement(initial, maintenance, equity, equity - initial, status);
+    }
+}

@@ -1,0 +1,42 @@
+using PortfolioMargin.Core.Risk;
+
+namespace PortfolioMargin.Engine;
+
+/// <summary>
+/// How a run is cut to fit the memory budget: half for the account rows (P&amp;L, the tail's scratch copy and,
+/// with sub-steps, the path-worst loss), half for a path chunk's factors and instrument tile.
+/// </summary>
+public sealed record BatchPlan(int AccountsPerBatch, int AccountCount, int Paths, int Steps, int Underlyings, long ChunkBudgetBytes, int? MaxPathsPerChunk)
+{
+    public int BatchCount => AccountCount == 0 ? 0 : (AccountCount + AccountsPerBatch - 1) / AccountsPerBatch;
+
+    public int RowsPerAccount => Steps > 1 ? 3 : 2;
+
+    public static BatchPlan For(int accountCount, RiskConfig config, int underlyings, EngineOptions options)
+    {
+        var rowBytes = (long)config.Paths * sizeof(double) * (config.Steps > 1 ? 3 : 2);
+        var perBatch = (int)Math.Clamp(options.MemoryBudgetBytes / 2 / rowBytes, 1, Math.Max(1, accountCount));
+        if (options.MaxAccountsPerBatch is { } cap)
+        {
+            perBatch = Math.Min(perBatch, Math.Max(1, cap));
+        }
+
+        return new BatchPlan(perBatch, accountCount, config.Paths, config.Steps, underlyings, options.MemoryBudgetBytes / 2, options.MaxPathsPerChunk);
+    }
+
+    public IEnumerable<IReadOnlyList<string>> Batches(IReadOnlyList<string> accounts)
+    {
+        for (var start = 0; start < accounts.Count; start += AccountsPerBatch)
+        {
+            yield return accounts.Skip(start).Take(AccountsPerBatch).ToList();
+        }
+    }
+
+    /// <summary>Paths per chunk for a batch whose layout has the given number of distinct instruments.</summary>
+    public int PathsPerChunk(int instruments)
+    {
+        var perPath = (long)sizeof(double) * (2L * Steps * Underlyings + Math.Max(1, instruments));
+        var paths = (int)Math.Clamp(ChunkBudgetBytes / perPath, 1, Paths);
+        return MaxPathsPerChunk is { } cap ? Math.Min(paths, Math.Max(1, cap)) : paths;
+    }
+}

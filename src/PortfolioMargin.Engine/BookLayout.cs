@@ -1,0 +1,116 @@
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Core.Pricing;
+
+namespace PortfolioMargin.Engine;
+
+/// <summary>
+/// A batch of accounts laid out for the kernels: the distinct instruments they hold (each revalued once per
+/// path, however many positions share it) and, per account, compressed rows of (instrument, quantity × multiplier)
+/// in positions-file order. Host arrays only; <see cref="DeviceBook"/> uploads them.
+/// </summary>
+public sealed class BookLayout
+{
+    private BookLayout(
+        IReadOnlyList<string> accounts, int[] type, int[] underlyingIndex, double[] omega, double[] strike,
+        double[] expiryYears, double[] baseValue, int[] accountStart, int[] entryInstrument, double[] entryWeight)
+    {
+        Accounts = accounts;
+        Type = type;
+        UnderlyingIndex = underlyingIndex;
+        Omega = omega;
+        Strike = strike;
+        ExpiryYears = expiryYears;
+        BaseValue = baseValue;
+        AccountStart = accountStart;
+        EntryInstrument = entryInstrument;
+        EntryWeight = entryWeight;
+    }
+
+    public IReadOnlyList<string> Accounts { get; }
+
+    public int InstrumentCount => Type.Length;
+
+    public int[] Type { get; }
+
+    public int[] UnderlyingIndex { get; }
+
+    public double[] Omega { get; }
+
+    public double[] Strike { get; }
+
+    public double[] ExpiryYears { get; }
+
+    public double[] BaseValue { get; }
+
+    public int[] AccountStart { get; }
+
+    public int[] EntryInstrument { get; }
+
+    public double[] EntryWeight { get; }
+
+    /// <summary>
+    /// Lays out the given accounts (in that order). <paramref name="positionsByAccount"/> holds each account's
+    /// positions in file order; accounts without positions get empty rows (zero P&amp;L on every path).
+    /// </summary>
+    public static BookLayout Build(
+        MarketSnapshot market, IReadOnlyList<string> accounts, IReadOnlyDictionary<string, List<Position>> positionsByAccount)
+    {
+        var index = new Dictionary<InstrumentKey, int>();
+        var type = new List<int>();
+        var underlying = new List<int>();
+        var omega = new List<double>();
+        var strike = new List<double>();
+        var expiry = new List<double>();
+        var baseValue = new List<double>();
+        var start = new int[accounts.Count + 1];
+        var entryInstrument = new List<int>();
+        var entryWeight = new List<double>();
+
+        for (var a = 0; a < accounts.Count; a++)
+        {
+            start[a] = entryInstrument.Count;
+            if (!positionsByAccount.TryGetValue(accounts[a], out var positions))
+            {
+                continue;
+            }
+
+            foreach (var position in positions)
+            {
+                var key = InstrumentKey.Of(position, market);
+                if (!index.TryGetValue(key, out var instrument))
+                {
+                    instrument = type.Count;
+                    index.Add(key, instrument);
+                    var u = market.Underlyings[key.UnderlyingIndex];
+                    var years = key.ExpiryDayNumber == 0 ? 0.0 : (key.ExpiryDayNumber - market.AsOfDate.DayNumber) / DayCount.DaysPerYear;
+                    type.Add((int)key.Type);
+                    underlying.Add(key.UnderlyingIndex);
+                    omega.Add(key.Omega);
+                    strike.Add(key.Strike);
+                    expiry.Add(years);
+                    baseValue.Add(InstrumentPricer.UnitValue(
+                        (int)key.Type, key.Omega, key.Strike, years, u.Spot, u.AtmVol, u.Skew, u.Smile, market.Rate, u.DividendYield));
+                }
+
+                entryInstrument.Add(instrument);
+                entryWeight.Add(position.Notional);
+            }
+        }
+
+        start[accounts.Count] = entryInstrument.Count;
+        return new BookLayout(
+            accounts, [.. type], [.. underlying], [.. omega], [.. strike], [.. expiry], [.. baseValue],
+            start, [.. entryInstrument], [.. entryWeight]);
+    }
+
+    private readonly record struct InstrumentKey(InstrumentType Type, int UnderlyingIndex, double Strike, int ExpiryDayNumber, double Omega)
+    {
+        public static InstrumentKey Of(Position position, MarketSnapshot market) => new(
+            position.Type,
+            market.IndexOf(position.Underlying),
+            position.Type == InstrumentType.Option ? position.Strike ?? 0.0 : 0.0,
+            position.Type == InstrumentType.Spot ? 0 : position.Expiry?.DayNumber ?? 0,
+            position.Type == InstrumentType.Option ? (double)(int)(position.Right ?? OptionRight.Call) : 0.0);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using PortfolioMargin.Core.Input;
+using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Kernels;
+
+namespace PortfolioMargin.Engine;
+
+/// <summary>
+/// The in-process margin API: a validated book in, one <see cref="AccountMargin"/> per account out. Scenario
+/// generation, revaluation, aggregation and the tail reduction run on the accelerator; valuation at t = 0, Greeks
+/// and the requirement are host arithmetic over the same pricing formulas.
+/// </summary>
+public sealed class MarginEngine(RiskAccelerator accelerator, EngineOptions? options = null)
+{
+    private readonly EngineOptions _options = options ?? new EngineOptions();
+
+    public RiskAccelerator Accelerator { get; } = accelerator;
+
+    public MarginRunResult Run(MarginInputs inputs, IProgress<EngineProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var timings = new StageTimings();
+        var clock = Stopwatch.StartNew();
+        var market = inputs.Market;
+        var config = inputs.Config;
+
+        var stage = Stopwatch.StartNew();
+        var accounts = AccountsOf(inputs);
+        var positionsByAccount = inputs.Positions.GroupBy(p => p.Account, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var positionRisk = PositionValuation.Value(market, inputs.Positions);
+        var accountGreeks = PositionValuation.AccountGreeks(market, positionRisk);
+        var equity = EquityCalculator.Compute(inputs, positionRisk);
+        timings.Add("greeks", stage.Elapsed);
+
+        using var deviceMarket = new DeviceMarket(Accelerator.Accelerator, market);
+        var tails = new Dictionary<string, AccountTail>(StringComparer.Ordinal);
+        var stress = new Dictionary<string, StressOutcome>(StringComparer.Ordinal);
+        var plan = BatchPlan.For(accounts.Count, config, market.Underlyings.Count, _options);
+        var chunks = 0;
+        var done = 0;
+        foreach (var batch in plan.Batches(accounts))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            stage.Restart();
+            var layout = BookLayout.Build(market, batch, positionsByAccount);
+            using var book = new DeviceBook(Accelerator.Accelerator, layout);
+            timings.Add("layout", stage.Elapsed);
+
+            var batchTails = MonteCarloTail.Run(Accelerator, deviceMarket, book, config, plan, timings, ref chunks);
+            for (var a = 0; a < batch.Count; a++)
+            {
+                tails[batch[a]] = batchTails[a];
+            }
+
+            stage.Restart();
+            var batchStress = StressGrid.Run(Accelerator, deviceMarket, book, market, config);
+            for (var a = 0; a < batch.Count; a++)
+            {
+                stress[batch[a]] = batchStress[a];
+            }
+
+            timings.Add("stress", stage.Elapsed);
+            done += batch.Count;
+            progress?.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths, clock.Elapsed));
+        }
+
+        stage.Restart();
+        var results = new List<AccountMargin>(accounts.Count);
+        foreach (var account in accounts)
+        {
+            var tail = tails[account];
+            var worst = stress[account];
+            var minimum = MinimumCharge(positionsByAccount.GetValueOrDefault(account), config.MinimumPerContract);
+            var (collateral, netLiquidation) = equity[account];
+            var requirement = MarginRequirement.Assess(
+                tail.Terminal.ExpectedShortfall, worst.Loss, minimum, config.MaintenanceRatio, collateral + netLiquidation);
+            var greeks = accountGreeks.GetValueOrDefault(account);
+            results.Add(new AccountMargin(
+                account, tail.Terminal.ValueAtRisk, tail.Terminal.ExpectedShortfall, tail.Terminal.ExpectedShortfallStdError,
+                worst.Loss, worst.PriceMove, worst.VolMove, minimum,
+                requirement.InitialMargin, requirement.MaintenanceMargin, collateral, netLiquidation,
+                requirement.Equity, requirement.Excess, requirement.Status,
+                greeks.Delta, greeks.Gamma, greeks.Vega, greeks.Theta,
+                tail.WorstPoint?.ValueAtRisk, tail.WorstPoint?.ExpectedShortfall));
+        }
+
+        timings.Add("requirement", stage.Elapsed);
+        return new MarginRunResult(results, positionRisk, Accelerator.Description, timings, plan.BatchCount, chunks);
+    }
+
+    /// <summary>Every account that holds a position or posts collateral, in ordinal order.</summary>
+    public static IReadOnlyList<string> AccountsOf(MarginInputs inputs) =>
+        inputs.Positions.Select(p => p.Account).Concat(inputs.Collateral.Select(c => c.Account))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>FINRA 4210(g)'s floor: a fixed amount per option contract × multiplier, long or short.</summary>
+    public static double MinimumCharge(IEnumerable<Position>? positions, double minimumPerContract) =>
+        positions?.Where(p => p.Type == InstrumentType.Option).Sum(p => minimumPerContract * Math.Abs(p.Quantity) * p.Multiplier) ?? 0.0;
+}

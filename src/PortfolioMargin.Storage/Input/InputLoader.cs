@@ -1,0 +1,58 @@
+using PortfolioMargin.Core.Input;
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Core.Risk;
+
+namespace PortfolioMargin.Storage.Input;
+
+/// <summary>
+/// Reads the four input files from disk, parses them with the Core parsers and cross-checks them, so that a run
+/// either starts from consistent inputs or stops with one error naming the file, line and field to fix.
+/// File names in errors are the paths as given, which is what the user typed.
+/// </summary>
+public static class InputLoader
+{
+    public static MarginInputs Load(string marketPath, string positionsPath, string collateralPath, string? configPath)
+    {
+        var market = MarketSnapshotJson.Parse(ReadText(marketPath), marketPath);
+        var positions = LoadPositions(positionsPath);
+        var collateral = CollateralCsv.Parse(ReadText(collateralPath), collateralPath);
+        var config = configPath is null ? new RiskConfig() : RiskConfigJson.Parse(ReadText(configPath), configPath);
+        PortfolioValidation.CheckPositions(market, positions, positionsPath);
+        PortfolioValidation.CheckCollateral(market, collateral, collateralPath);
+        return new MarginInputs(market, positions, collateral, config);
+    }
+
+    /// <summary>Positions as CSV, or as Parquet when the file name ends in <c>.parquet</c>; the columns are the same.</summary>
+    public static IReadOnlyList<Position> LoadPositions(string path)
+    {
+        if (!path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            return PositionsCsv.Parse(ReadText(path), path);
+        }
+
+        using var stream = Open(path);
+        return PositionsParquet.ReadAsync(stream, path).GetAwaiter().GetResult();
+    }
+
+    private static string ReadText(string path)
+    {
+        using var reader = new StreamReader(Open(path));
+        return reader.ReadToEnd();
+    }
+
+    private static FileStream Open(string path)
+    {
+        try
+        {
+            return File.OpenRead(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InputException(path, 0, "", "file not found");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, 0, "", $"cannot be read: {e.Message}");
+        }
+    }
+}

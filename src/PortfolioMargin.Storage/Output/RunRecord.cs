@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Engine;
+
+namespace PortfolioMargin.Storage.Output;
+
+/// <summary>One input file of a run, with the SHA-256 of its bytes so a result can be traced to exactly what produced it.</summary>
+public sealed record InputFile(string Role, string Path, string Sha256)
+{
+    public static InputFile Of(string role, string path)
+    {
+        using var stream = File.OpenRead(path);
+        return new InputFile(role, System.IO.Path.GetFullPath(path), Convert.ToHexStringLower(SHA256.HashData(stream)));
+    }
+}
+
+/// <summary>run.json: what a run ran with (inputs, every setting with its default filled in, device, version) and how long each stage took.</summary>
+public static class RunRecord
+{
+    public static string EngineVersion =>
+        typeof(MarginEngine).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    public static JsonObject Build(
+        string runId, IReadOnlyList<InputFile> inputs, RiskConfig config, MarginRunResult result,
+        DateTimeOffset started, DateTimeOffset finished, IReadOnlyList<string> commandLine)
+    {
+        var timings = new JsonObject();
+        foreach (var (stage, ms) in result.Timings.Milliseconds)
+        {
+            timings[stage] = Math.Round(ms, 3);
+        }
+
+        var statuses = new JsonObject();
+        foreach (var status in Enum.GetValues<AccountStatus>())
+        {
+            statuses[status.ToWire()] = result.Accounts.Count(a => a.Status == status);
+        }
+
+        return new JsonObject
+        {
+            ["runId"] = runId,
+            ["engineVersion"] = EngineVersion,
+            ["startedAt"] = started.ToString("O"),
+            ["finishedAt"] = finished.ToString("O"),
+            ["commandLine"] = new JsonArray(commandLine.Select(a => (JsonNode?)a).ToArray()),
+            ["device"] = result.Device,
+            ["seed"] = config.Seed,
+            ["inputs"] = new JsonArray(inputs.Select(i => (JsonNode?)new JsonObject
+            {
+                ["role"] = i.Role,
+                ["path"] = i.Path,
+                ["sha256"] = i.Sha256,
+            }).ToArray()),
+            ["config"] = ConfigJson(config),
+            ["accounts"] = result.Accounts.Count,
+            ["positions"] = result.Positions.Count,
+            ["statusCounts"] = statuses,
+            ["accountBatches"] = result.AccountBatches,
+            ["pathChunks"] = result.PathChunks,
+            ["stageTimingsMs"] = timings,
+        };
+    }
+
+    /// <summary>The effective config in the input format, every default filled in, so the run can be repeated from it.</summary>
+    public static JsonObject ConfigJson(RiskConfig config)
+    {
+        var haircuts = new JsonObject();
+        foreach (var (asset, fraction) in config.Haircuts.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            haircuts[asset] = fraction;
+        }
+
+        return new JsonObject
+        {
+            ["horizonDays"] = config.HorizonDays,
+            ["confidence"] = config.Confidence,
+            ["paths"] = config.Paths,
+            ["steps"] = config.Steps,
+            ["seed"] = config.Seed,
+            ["innovations"] = config.Innovations == Innovations.StudentT ? "student-t" : "normal",
+            ["degreesOfFreedom"] = config.DegreesOfFreedom,
+            ["priceMoves"] = new JsonArray(config.PriceMoves.Select(m => (JsonNode?)m).ToArray()),
+            ["volMoves"] = new JsonArray(config.VolMoves.Select(m => (JsonNode?)m).ToArray()),
+            ["minimumPerContract"] = config.MinimumPerContract,
+            ["maintenanceRatio"] = config.MaintenanceRatio,
+            ["haircuts"] = haircuts,
+        };
+    }
+
+    public static async Task WriteAsync(string path, JsonObject record, CancellationToken cancellation = default) =>
+        await File.WriteAllTextAsync(path, record.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", cancellation);
+}

@@ -1,0 +1,66 @@
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Pricing;
+using PortfolioMargin.Core.Risk;
+
+namespace PortfolioMargin.Engine.Tests;
+
+/// <summary>The stress grid on the device equals a direct host revaluation of every grid point.</summary>
+[Collection(CpuAcceleratorCollection.Name)]
+public sealed class StressGridTests(CpuAcceleratorFixture fixture)
+{
+    [Fact]
+    public void Stress_grid_values_equal_direct_black_scholes_revaluation()
+    {
+        var inputs = Books.Mixed(new RiskConfig { Paths = 1_000 });
+        var market = inputs.Market;
+        var result = fixture.Engine().Run(inputs);
+
+        foreach (var account in result.Accounts)
+        {
+            var worst = (Loss: double.NegativeInfinity, Price: 0.0, Vol: 0.0);
+            foreach (var m in inputs.Config.PriceMoves)
+            {
+                foreach (var v in inputs.Config.VolMoves)
+                {
+                    var pnl = 0.0;
+                    foreach (var p in inputs.Positions.Where(p => p.Account == account.Account))
+                    {
+                        var x = market.Underlyings[market.IndexOf(p.Underlying)];
+                        var years = p.Expiry is { } e ? DayCount.YearFraction(market.AsOfDate, e) : 0.0;
+                        var omega = p.Right is { } r ? (double)(int)r : 0.0;
+                        var strike = p.Strike ?? 0.0;
+                        var before = InstrumentPricer.UnitValue((int)p.Type, omega, strike, years, x.Spot, x.AtmVol, x.Skew, x.Smile, market.Rate, x.DividendYield);
+                        var after = InstrumentPricer.UnitValue((int)p.Type, omega, strike, years, x.Spot * (1 + m), x.AtmVol * (1 + v), x.Skew, x.Smile, market.Rate, x.DividendYield);
+                        pnl += p.Notional * (after - before);
+                    }
+
+                    if (-pnl > worst.Loss)
+                    {
+                        worst = (-pnl, m, v);
+                    }
+                }
+            }
+
+            if (!inputs.Positions.Any(p => p.Account == account.Account))
+            {
+                worst = (0.0, inputs.Config.PriceMoves[0], inputs.Config.VolMoves[0]);
+            }
+
+            Assert.Equal(worst.Loss, account.StressLoss, 1e-9 * Math.Max(1.0, Math.Abs(worst.Loss)));
+            Assert.Equal(worst.Price, account.WorstPriceMove);
+            Assert.Equal(worst.Vol, account.WorstVolMove);
+        }
+    }
+
+    [Fact]
+    public void Short_put_worst_case_is_the_largest_down_move_with_vol_up()
+    {
+        var inputs = Books.Inputs(Books.Market(Books.Stock("S")), [Books.Option("SP", "S", Core.Portfolio.OptionRight.Put, 95, -10)],
+            new RiskConfig { Paths = 1_000 });
+
+        var account = fixture.Engine().Run(inputs).Accounts.Single();
+
+        Assert.Equal(-0.15, account.WorstPriceMove, 12);
+        Assert.Equal(0.25, account.WorstVolMove, 12);
+    }
+}
