@@ -1,4 +1,5 @@
 using ILGPU;
+using ILGPU.Algorithms;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
@@ -44,7 +45,8 @@ public sealed class RiskAccelerator : IDisposable
     {
         var context = Context.Create(builder =>
         {
-            builder.Optimize(OptimizationLevel.O2).Math(MathMode.Default);
+            // Algorithms supplies double-precision exp/log/sin/cos on GPU backends without the CUDA SDK's libdevice.
+            builder.Optimize(OptimizationLevel.O2).Math(MathMode.Default).EnableAlgorithms();
             if (kind is DeviceKind.Auto or DeviceKind.Cuda)
             {
                 builder.Cuda();

@@ -36,7 +36,9 @@ public sealed class MarginEngine(RiskAccelerator accelerator, EngineOptions? opt
         using var deviceMarket = new DeviceMarket(Accelerator.Accelerator, market);
         var tails = new Dictionary<string, AccountTail>(StringComparer.Ordinal);
         var stress = new Dictionary<string, StressOutcome>(StringComparer.Ordinal);
-        var plan = BatchPlan.For(accounts.Count, config, market.Underlyings.Count, _options);
+        // Never plan for more than half the device's memory, whatever the configured budget.
+        var budget = Math.Min(_options.MemoryBudgetBytes, Math.Max(64L << 20, Accelerator.Accelerator.MemorySize / 2));
+        var plan = BatchPlan.For(accounts.Count, config, market.Underlyings.Count, _options with { MemoryBudgetBytes = budget });
         var chunks = 0;
         var done = 0;
         foreach (var batch in plan.Batches(accounts))

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Parquet;
+using PortfolioMargin.Storage.Output;
+
+namespace PortfolioMargin.Cli.Tests.Run;
+
+/// <summary>`pm run` over the bundled sample book: the files, the run record and the JSON document.</summary>
+public sealed class SampleRunTests
+{
+    [Fact]
+    public void Sample_run_writes_both_tables_and_a_run_record_that_says_what_it_ran_with()
+    {
+        using var run = new RunFixture();
+
+        Assert.Equal(RunCommand.Success, run.Run(json: true));
+
+        Assert.True(File.Exists(Path.Combine(run.Output, ResultFiles.Accounts)));
+        Assert.True(File.Exists(Path.Combine(run.Output, ResultFiles.Positions)));
+        Assert.Equal([run.Output], run.Written()); // no staging folder left behind
+
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Output, ResultFiles.RunRecord)));
+        var root = record.RootElement;
+        Assert.Equal(2_000, root.GetProperty("config").GetProperty("paths").GetInt32());
+        Assert.Equal(0.375, root.GetProperty("config").GetProperty("minimumPerContract").GetDouble());
+        Assert.StartsWith("cpu", root.GetProperty("device").GetString());
+        Assert.True(root.GetProperty("stageTimingsMs").GetProperty("revaluation").GetDouble() > 0);
+        foreach (var input in root.GetProperty("inputs").EnumerateArray())
+        {
+            var path = input.GetProperty("path").GetString()!;
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), input.GetProperty("sha256").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Json_output_and_accounts_parquet_hold_the_same_accounts_in_every_status()
+    {
+        using var run = new RunFixture();
+        Assert.Equal(RunCommand.Success, run.Run(json: true));
+
+        using var json = JsonDocument.Parse(run.Stdout.ToString());
+        var accounts = json.RootElement.GetProperty("accounts").EnumerateArray().ToList();
+        string[] fields = ["account", "var", "es", "esStdError", "stressLoss", "worstPriceMove", "worstVolMove", "minimumCharge",
+            "initialMargin", "maintenanceMargin", "equity", "excess", "status", "delta", "gamma", "vega", "theta"];
+        Assert.All(accounts, a => Assert.Equal(fields, a.EnumerateObject().Select(p => p.Name)));
+        Assert.Equal(["healthy", "liquidation", "margin-call"], accounts.Select(a => a.GetProperty("status").GetString()).Distinct().Order());
+        Assert.True(accounts.Count >= 200);
+        Assert.All(accounts, a => Assert.True(a.GetProperty("es").GetDouble() >= a.GetProperty("var").GetDouble()));
+
+        await using var stream = File.OpenRead(Path.Combine(run.Output, ResultFiles.Accounts));
+        await using var reader = await ParquetReader.CreateAsync(stream);
+        Assert.Equal(accounts.Count, reader.RowGroups.Sum(g => g.RowCount));
+        var columns = reader.Schema.DataFields.Select(f => f.Name).ToList();
+        Assert.Contains("es_std_error", columns);
+        Assert.Contains("initial_margin", columns);
+        Assert.Contains("status", columns);
+    }
+
+    [Fact]
+    public void Existing_results_are_never_overwritten()
+    {
+        using var run = new RunFixture();
+        Directory.CreateDirectory(run.Output);
+        var precious = Path.Combine(run.Output, "accounts.parquet");
+        File.WriteAllText(precious, "an earlier run");
+
+        Assert.Equal(RunCommand.Failure, run.Run());
+
+        Assert.Equal("an earlier run", File.ReadAllText(precious));
+        Assert.Contains("already exists", run.Stderr.ToString());
+    }
+}
