@@ -39,7 +39,7 @@ public struct FactorModel
 public static class ScenarioKernel
 {
     /// <summary>
-    /// SimulateTerminalFactors: lognormal spots with zero drift and lognormal ATM vols, correlated through the
+    /// SimulateFactors: lognormal spots with zero drift and lognormal ATM vols, correlated through the
     /// Cholesky factor, over equal sub-steps; each spot step uses the vol at the start of the step. Grid-stride
     /// over paths. The raw normals are written into the output first and correlated in place from the last
     /// underlying down, because z_i needs only raw_j for j ≤ i: no per-thread scratch array is needed.

@@ -26,19 +26,24 @@ public static class RunCommand
         try
         {
             var started = DateTimeOffset.UtcNow;
-            var files = new[]
-            {
-                InputFile.Of("market", request.MarketPath ?? SampleBook.PathOf("market.json")),
-                InputFile.Of("positions", request.PositionsPath ?? SampleBook.PathOf("positions.csv")),
-                InputFile.Of("collateral", request.CollateralPath ?? SampleBook.PathOf("collateral.csv")),
-            }.ToList();
+            var marketPath = request.MarketPath ?? SampleBook.PathOf("market.json");
+            var positionsPath = request.PositionsPath ?? SampleBook.PathOf("positions.csv");
+            var collateralPath = request.CollateralPath ?? SampleBook.PathOf("collateral.csv");
             var configPath = request.ConfigPath ?? (request.MarketPath is null ? SampleBook.PathOf("config.json") : null);
+
+            // Parse first: a missing or bad file is an input error (exit 2) before anything else happens.
+            var inputs = InputLoader.Load(marketPath, positionsPath, collateralPath, configPath);
+            var files = new List<InputFile>
+            {
+                InputFile.Of("market", marketPath),
+                InputFile.Of("positions", positionsPath),
+                InputFile.Of("collateral", collateralPath),
+            };
             if (configPath is not null)
             {
                 files.Add(InputFile.Of("config", configPath));
             }
 
-            var inputs = InputLoader.Load(files[0].Path, files[1].Path, files[2].Path, configPath);
             inputs = ApplyOverrides(inputs, request);
 
             using var accelerator = RiskAccelerator.Open(request.Device);

@@ -9,7 +9,11 @@ namespace PortfolioMargin.Core.Input;
 /// </summary>
 public static class RiskConfigJson
 {
-    public static RiskConfig Parse(string text, string fileName)
+    /// <param name="knownAssets">
+    /// The currency and underlying ids collateral can be held in; a haircut for anything else is an error, because a
+    /// misspelt asset would otherwise silently get no haircut. Null skips the check (the config parsed on its own).
+    /// </param>
+    public static RiskConfig Parse(string text, string fileName, IReadOnlySet<string>? knownAssets = null)
     {
         using var json = JsonInput.Parse(text, fileName);
         var root = json.RootObject();
@@ -30,7 +34,7 @@ public static class RiskConfigJson
             VolMoves = root.Has("volMoves") ? ReadMoves(root, "volMoves") : defaults.VolMoves,
             MinimumPerContract = Check(root, "minimumPerContract", root.Number("minimumPerContract", defaults.MinimumPerContract), m => m >= 0, "must be >= 0"),
             MaintenanceRatio = Check(root, "maintenanceRatio", root.Number("maintenanceRatio", defaults.MaintenanceRatio), r => r is > 0 and <= 1, "must be in (0, 1]"),
-            Haircuts = root.Has("haircuts") ? ReadHaircuts(root.Object("haircuts")) : defaults.Haircuts,
+            Haircuts = root.Has("haircuts") ? ReadHaircuts(root.Object("haircuts"), knownAssets) : defaults.Haircuts,
         };
     }
 
@@ -75,11 +79,16 @@ public static class RiskConfigJson
         return moves;
     }
 
-    private static Dictionary<string, double> ReadHaircuts(JsonObjectReader haircuts)
+    private static Dictionary<string, double> ReadHaircuts(JsonObjectReader haircuts, IReadOnlySet<string>? knownAssets)
     {
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var asset in haircuts.Names())
         {
+            if (knownAssets is not null && !knownAssets.Contains(asset))
+            {
+                throw haircuts.Error(asset, "is neither the market's currency nor one of its underlyings");
+            }
+
             var haircut = haircuts.Number(asset);
             result[asset] = haircut is >= 0 and < 1
                 ? haircut

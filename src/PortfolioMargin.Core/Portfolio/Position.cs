@@ -2,7 +2,7 @@ namespace PortfolioMargin.Core.Portfolio;
 
 /// <summary>
 /// One line of the positions file. Strike, expiry and right are set for options; expiry is set for futures
-/// (a future without an expiry is priced as a one-day forward, i.e. at spot). <see cref="SourceLine"/> is the
+/// (a future without an expiry is priced at spot). <see cref="SourceLine"/> is the
 /// 1-based line of the input file, kept so that later errors can still name it.
 /// </summary>
 public sealed record Position(

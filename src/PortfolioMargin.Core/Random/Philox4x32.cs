@@ -3,7 +3,7 @@ namespace PortfolioMargin.Core.Random;
 /// <summary>
 /// Philox4x32-10 (Salmon, Moraes, Dror and Shaw, "Parallel random numbers: as easy as 1, 2, 3", SC 2011):
 /// a counter-based generator, so the numbers for (seed, path, step, factor) are a pure function of those
-/// integers and a path is bit-for-bit the same on any accelerator, thread layout or batch split.
+/// integers: every accelerator, thread layout and batch split draws the same random integers for the same path.
 /// Checked against the Random123 known-answer vectors.
 /// </summary>
 public static class Philox4x32

@@ -16,7 +16,8 @@ public static class InputLoader
         var market = MarketSnapshotJson.Parse(ReadText(marketPath), marketPath);
         var positions = LoadPositions(positionsPath);
         var collateral = CollateralCsv.Parse(ReadText(collateralPath), collateralPath);
-        var config = configPath is null ? new RiskConfig() : RiskConfigJson.Parse(ReadText(configPath), configPath);
+        var assets = market.Underlyings.Select(u => u.Id).Append(market.Currency).ToHashSet(StringComparer.Ordinal);
+        var config = configPath is null ? new RiskConfig() : RiskConfigJson.Parse(ReadText(configPath), configPath, assets);
         PortfolioValidation.CheckPositions(market, positions, positionsPath);
         PortfolioValidation.CheckCollateral(market, collateral, collateralPath);
         return new MarginInputs(market, positions, collateral, config);

@@ -16,6 +16,7 @@ public sealed class BadInputRunTests
         { "market.json", "\"currency\"", "\"colour\": 1, \"currency\"", "field 'colour'" },
         { "config.json", "\"horizonDays\"", "\"horizon\": 3, \"horizonDays\"", "config.json:2: field 'horizon'" },
         { "collateral.csv", "ACC0002,USD,1000", "ACC0002,USD,a lot", "collateral.csv:3: field 'amount'" },
+        { "config.json", "\"USD\": 0.0", "\"USDX\": 0.0", "field 'haircuts.USDX'" },
     };
 
     [Theory]
@@ -50,6 +51,17 @@ public sealed class BadInputRunTests
 
         Assert.Equal(RunCommand.BadInput, run.Run(positions: empty));
         Assert.Contains("positions.csv", run.Stderr.ToString());
+        Assert.Empty(run.Written());
+    }
+
+    [Fact]
+    public void Missing_input_file_is_bad_input_naming_it()
+    {
+        using var run = new RunFixture();
+        var missing = Path.Combine(run.Folder, "no-such-market.json");
+
+        Assert.Equal(RunCommand.BadInput, run.Run(market: missing));
+        Assert.Contains("no-such-market.json: file not found", run.Stderr.ToString());
         Assert.Empty(run.Written());
     }
 
