@@ -1,5 +1,6 @@
 using ILGPU;
 using PortfolioMargin.Core.Random;
+using PortfolioMargin.Core.Scenarios;
 
 namespace PortfolioMargin.Kernels;
 
@@ -81,13 +82,11 @@ public static class ScenarioKernel
                     var index = stepBase + (long)u * paths + p;
                     var z = spotOut[index] * scale;
                     var epsilon = CounterNormals.Normal(parameters.Seed, globalPath, (uint)step, CounterNormals.VolStream, (uint)u) * scale;
-                    var rho = model.SpotVolCorrelation[u];
-                    var w = rho * z + Math.Sqrt(1.0 - rho * rho) * epsilon;
+                    var w = FactorStep.VolShock(model.SpotVolCorrelation[u], z, epsilon);
                     var spot = step == 0 ? model.Spot[u] : spotOut[previousBase + (long)u * paths + p];
                     var sigma = step == 0 ? model.AtmVol[u] : volOut[previousBase + (long)u * paths + p];
-                    var nu = model.VolOfVol[u];
-                    spotOut[index] = spot * Math.Exp(-0.5 * sigma * sigma * parameters.StepYears + sigma * sqrtDt * z);
-                    volOut[index] = sigma * Math.Exp(-0.5 * nu * nu * parameters.StepYears + nu * sqrtDt * w);
+                    spotOut[index] = FactorStep.Spot(spot, sigma, parameters.StepYears, sqrtDt, z);
+                    volOut[index] = FactorStep.AtmVol(sigma, model.VolOfVol[u], parameters.StepYears, sqrtDt, w);
                 }
             }
         }

@@ -20,7 +20,7 @@ public static class CommandLine
         var collateral = new Option<FileInfo?>("--collateral") { Description = "Collateral CSV (default: the bundled sample)." };
         var config = new Option<FileInfo?>("--config") { Description = "Risk config JSON (default: the bundled sample's)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the results (default: runs/<run-id>); must not exist or be empty." };
-        var device = new Option<DeviceKind>("--device") { Description = "auto (CUDA, then OpenCL, then CPU), cuda, opencl or cpu.", DefaultValueFactory = _ => DeviceKind.Auto };
+        var device = new Option<DeviceKind>("--device") { Description = "auto (CUDA, then OpenCL, then the faster CPU backend), cuda, opencl, cpu (ILGPU CPU accelerator) or host (plain multi-threaded C#).", DefaultValueFactory = _ => DeviceKind.Auto };
         var paths = new Option<int?>("--paths") { Description = "Monte Carlo paths (overrides the config)." };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the config)." };
         var json = new Option<bool>("--json") { Description = "Print the account results as JSON on stdout; everything else goes to stderr." };

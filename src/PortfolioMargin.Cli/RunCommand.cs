@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Engine;
-using PortfolioMargin.Kernels;
+using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Storage.Input;
 using PortfolioMargin.Storage.Output;
 
@@ -46,9 +46,9 @@ public static class RunCommand
 
             inputs = ApplyOverrides(inputs, request);
 
-            using var accelerator = RiskAccelerator.Open(request.Device);
-            stderr.WriteLine($"device: {accelerator.Description}; {inputs.Positions.Count} positions, {inputs.Config.Paths} paths, seed {inputs.Config.Seed}");
-            var engine = new MarginEngine(accelerator);
+            using var backend = RiskBackends.Open(request.Device);
+            stderr.WriteLine($"device: {backend.Description}; {inputs.Positions.Count} positions, {inputs.Config.Paths} paths, seed {inputs.Config.Seed}");
+            var engine = new MarginEngine(backend);
             var result = engine.Run(inputs, new ProgressLine(stderr));
 
             var runId = RunId(started, files, inputs);
@@ -56,8 +56,9 @@ public static class RunCommand
             using (var folder = RunDirectory.Begin(target))
             {
                 var write = Stopwatch.StartNew();
-                ResultFiles.AccountTable(result.Accounts).WriteAsync(folder.PathOf(ResultFiles.Accounts)).GetAwaiter().GetResult();
-                ResultFiles.PositionTable(result.Positions).WriteAsync(folder.PathOf(ResultFiles.Positions)).GetAwaiter().GetResult();
+                Task.WaitAll(
+                    Task.Run(() => ResultFiles.AccountTable(result.Accounts).WriteAsync(folder.PathOf(ResultFiles.Accounts))),
+                    Task.Run(() => ResultFiles.PositionTable(result.Positions).WriteAsync(folder.PathOf(ResultFiles.Positions))));
                 result.Timings.Add("parquet", write.Elapsed);
                 var record = RunRecord.Build(runId, files, inputs.Config, result, started, DateTimeOffset.UtcNow, request.CommandLine);
                 RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record).GetAwaiter().GetResult();

@@ -57,6 +57,7 @@ public sealed class BookLayout
         MarketSnapshot market, IReadOnlyList<string> accounts, IReadOnlyDictionary<string, List<Position>> positionsByAccount)
     {
         var index = new Dictionary<InstrumentKey, int>();
+        var underlyingIndex = market.IndexById();
         var type = new List<int>();
         var underlying = new List<int>();
         var omega = new List<double>();
@@ -77,7 +78,7 @@ public sealed class BookLayout
 
             foreach (var position in positions)
             {
-                var key = InstrumentKey.Of(position, market);
+                var key = InstrumentKey.Of(position, underlyingIndex[position.Underlying]);
                 if (!index.TryGetValue(key, out var instrument))
                 {
                     instrument = type.Count;
@@ -106,9 +107,9 @@ public sealed class BookLayout
 
     private readonly record struct InstrumentKey(InstrumentType Type, int UnderlyingIndex, double Strike, int ExpiryDayNumber, double Omega)
     {
-        public static InstrumentKey Of(Position position, MarketSnapshot market) => new(
+        public static InstrumentKey Of(Position position, int underlyingIndex) => new(
             position.Type,
-            market.IndexOf(position.Underlying),
+            underlyingIndex,
             position.Type == InstrumentType.Option ? position.Strike ?? 0.0 : 0.0,
             position.Type == InstrumentType.Spot ? 0 : position.Expiry?.DayNumber ?? 0,
             position.Type == InstrumentType.Option ? (double)(int)(position.Right ?? OptionRight.Call) : 0.0);

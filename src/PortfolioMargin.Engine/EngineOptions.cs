@@ -7,8 +7,12 @@ namespace PortfolioMargin.Engine;
 /// </summary>
 public sealed record EngineOptions
 {
-    /// <summary>Device memory the engine may use for its working buffers.</summary>
-    public long MemoryBudgetBytes { get; init; } = 1L << 30;
+    /// <summary>
+    /// Memory the engine may use for its working buffers; it never plans for more than half the device's (or, on
+    /// the host backend, the machine's). Large enough that a 2,000-account book at 100,000 paths is one batch, so
+    /// no instrument is revalued twice.
+    /// </summary>
+    public long MemoryBudgetBytes { get; init; } = 8L << 30;
 
     /// <summary>Upper bound on accounts per batch (null: as many as the budget allows).</summary>
     public int? MaxAccountsPerBatch { get; init; }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Kernels;
 
 namespace PortfolioMargin.Engine;
@@ -11,11 +12,17 @@ namespace PortfolioMargin.Engine;
 /// generation, revaluation, aggregation and the tail reduction run on the accelerator; valuation at t = 0, Greeks
 /// and the requirement are host arithmetic over the same pricing formulas.
 /// </summary>
-public sealed class MarginEngine(RiskAccelerator accelerator, EngineOptions? options = null)
+public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = null)
 {
     private readonly EngineOptions _options = options ?? new EngineOptions();
 
-    public RiskAccelerator Accelerator { get; } = accelerator;
+    /// <summary>An engine on the ILGPU kernels of an accelerator the caller keeps ownership of.</summary>
+    public MarginEngine(RiskAccelerator accelerator, EngineOptions? options = null)
+        : this(new IlgpuBackend(accelerator), options)
+    {
+    }
+
+    public IRiskBackend Backend { get; } = backend;
 
     public MarginRunResult Run(MarginInputs inputs, IProgress<EngineProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -33,12 +40,16 @@ public sealed class MarginEngine(RiskAccelerator accelerator, EngineOptions? opt
         var equity = EquityCalculator.Compute(inputs, positionRisk);
         timings.Add("greeks", stage.Elapsed);
 
-        using var deviceMarket = new DeviceMarket(Accelerator.Accelerator, market);
         var tails = new Dictionary<string, AccountTail>(StringComparer.Ordinal);
         var stress = new Dictionary<string, StressOutcome>(StringComparer.Ordinal);
-        // Never plan for more than half the device's memory, whatever the configured budget.
-        var budget = Math.Min(_options.MemoryBudgetBytes, Math.Max(64L << 20, Accelerator.Accelerator.MemorySize / 2));
-        var plan = BatchPlan.For(accounts.Count, config, market.Underlyings.Count, _options with { MemoryBudgetBytes = budget });
+        // Never plan for more than half the backend's memory, whatever the configured budget.
+        var budget = Math.Min(_options.MemoryBudgetBytes, Math.Max(64L << 20, Backend.MemoryBytes / 2));
+        var chunkCap = (_options.MaxPathsPerChunk, Backend.PreferredChunkPaths) switch
+        {
+            ({ } asked, { } preferred) => Math.Min(asked, preferred),
+            (var asked, var preferred) => asked ?? preferred,
+        };
+        var plan = BatchPlan.For(accounts.Count, config, market.Underlyings.Count, _options with { MemoryBudgetBytes = budget, MaxPathsPerChunk = chunkCap });
         var chunks = 0;
         var done = 0;
         foreach (var batch in plan.Batches(accounts))
@@ -46,23 +57,16 @@ public sealed class MarginEngine(RiskAccelerator accelerator, EngineOptions? opt
             cancellation.ThrowIfCancellationRequested();
             stage.Restart();
             var layout = BookLayout.Build(market, batch, positionsByAccount);
-            using var book = new DeviceBook(Accelerator.Accelerator, layout);
             timings.Add("layout", stage.Elapsed);
 
-            var batchTails = MonteCarloTail.Run(Accelerator, deviceMarket, book, config, plan, timings, ref chunks);
+            var outcome = Backend.RunBatch(market, config, layout, plan, timings);
             for (var a = 0; a < batch.Count; a++)
             {
-                tails[batch[a]] = batchTails[a];
+                tails[batch[a]] = outcome.Tails[a];
+                stress[batch[a]] = outcome.Stress[a];
             }
 
-            stage.Restart();
-            var batchStress = StressGrid.Run(Accelerator, deviceMarket, book, market, config);
-            for (var a = 0; a < batch.Count; a++)
-            {
-                stress[batch[a]] = batchStress[a];
-            }
-
-            timings.Add("stress", stage.Elapsed);
+            chunks += outcome.PathChunks;
             done += batch.Count;
             progress?.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths, clock.Elapsed));
         }
@@ -88,7 +92,7 @@ public sealed class MarginEngine(RiskAccelerator accelerator, EngineOptions? opt
         }
 
         timings.Add("requirement", stage.Elapsed);
-        return new MarginRunResult(results, positionRisk, Accelerator.Description, timings, plan.BatchCount, chunks);
+        return new MarginRunResult(results, positionRisk, Backend.Description, timings, plan.BatchCount, chunks);
     }
 
     /// <summary>Every account that holds a position or posts collateral, in ordinal order.</summary>

@@ -13,10 +13,11 @@ public static class PositionValuation
     public static IReadOnlyList<PositionRisk> Value(MarketSnapshot market, IReadOnlyList<Position> positions)
     {
         var result = new PositionRisk[positions.Count];
-        for (var i = 0; i < positions.Count; i++)
+        var index = market.IndexById();
+        Parallel.For(0, positions.Count, i =>
         {
             var position = positions[i];
-            var u = market.Underlyings[market.IndexOf(position.Underlying)];
+            var u = market.Underlyings[index[position.Underlying]];
             var years = position.Expiry is { } expiry ? DayCount.YearFraction(market.AsOfDate, expiry) : 0.0;
             var omega = position.Right is { } right ? (double)(int)right : 0.0;
             var strike = position.Strike ?? 0.0;
@@ -31,7 +32,7 @@ public static class PositionValuation
                 greeks.Gamma * notional,
                 greeks.Vega * 0.01 * notional,
                 greeks.ThetaPerYear / DayCount.DaysPerYear * notional);
-        }
+        });
 
         return result;
     }
@@ -39,9 +40,10 @@ public static class PositionValuation
     public static IReadOnlyDictionary<string, CurrencyGreeks> AccountGreeks(MarketSnapshot market, IReadOnlyList<PositionRisk> positions)
     {
         var totals = new Dictionary<string, CurrencyGreeks>(StringComparer.Ordinal);
+        var index = market.IndexById();
         foreach (var risk in positions)
         {
-            var spot = market.Underlyings[market.IndexOf(risk.Position.Underlying)].Spot;
+            var spot = market.Underlyings[index[risk.Position.Underlying]].Spot;
             var current = totals.GetValueOrDefault(risk.Position.Account);
             totals[risk.Position.Account] = new CurrencyGreeks(
                 current.Delta + risk.Delta * spot,

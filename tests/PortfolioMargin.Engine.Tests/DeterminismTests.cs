@@ -40,6 +40,21 @@ public sealed class DeterminismTests(CpuAcceleratorFixture fixture)
     }
 
     [Fact]
+    public void Host_backend_agrees_bit_for_bit_with_the_ilgpu_kernels()
+    {
+        foreach (var config in new[] { Config, Config with { Innovations = Innovations.StudentT, Steps = 3, HorizonDays = 5 } })
+        {
+            var kernels = fixture.Engine().Run(Books.Mixed(config));
+            using var host = new Host.HostBackend();
+            var plain = new MarginEngine(host).Run(Books.Mixed(config));
+            var split = new MarginEngine(host, new EngineOptions { MaxAccountsPerBatch = 2, MaxPathsPerChunk = 700 }).Run(Books.Mixed(config));
+
+            AssertIdentical(kernels, plain);
+            AssertIdentical(kernels, split);
+        }
+    }
+
+    [Fact]
     public void Another_seed_gives_different_numbers()
     {
         var first = fixture.Engine().Run(Books.Mixed(Config));

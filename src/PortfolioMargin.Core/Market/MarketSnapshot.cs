@@ -27,6 +27,18 @@ public sealed record MarketSnapshot(
         return -1;
     }
 
+    /// <summary>Underlying id → index, for callers that look up many positions (IndexOf is a linear scan).</summary>
+    public Dictionary<string, int> IndexById()
+    {
+        var index = new Dictionary<string, int>(Underlyings.Count, StringComparer.Ordinal);
+        for (var i = 0; i < Underlyings.Count; i++)
+        {
+            index[Underlyings[i].Id] = i;
+        }
+
+        return index;
+    }
+
     /// <summary>An uncorrelated identity matrix of the given size, for snapshots without a correlation block.</summary>
     public static double[,] Identity(int size)
     {

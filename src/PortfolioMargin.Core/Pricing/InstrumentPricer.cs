@@ -5,7 +5,7 @@ namespace PortfolioMargin.Core.Pricing;
 
 /// <summary>
 /// Value of one unit of an instrument (before quantity × multiplier) given the spot and the ATM vol. The kernels
-/// call <see cref="UnitValue"/> on every path, the host calls it at t = 0: one pricing formula for both.
+/// and the host both price through <see cref="PricingTerms"/>: one pricing formula for every path and for t = 0.
 /// </summary>
 public static class InstrumentPricer
 {
@@ -14,27 +14,8 @@ public static class InstrumentPricer
     /// <param name="years">Time from the valuation date to expiry; at or below zero an option is its payoff and a future its spot.</param>
     public static double UnitValue(
         int type, double omega, double strike, double years,
-        double spot, double atmVol, double skew, double smile, double rate, double dividendYield)
-    {
-        if (type == (int)InstrumentType.Spot)
-        {
-            return spot;
-        }
-
-        if (type == (int)InstrumentType.Future)
-        {
-            return years > 0.0 ? spot * Math.Exp((rate - dividendYield) * years) : spot;
-        }
-
-        if (years <= 0.0)
-        {
-            return Math.Max(omega * (spot - strike), 0.0);
-        }
-
-        var forward = spot * Math.Exp((rate - dividendYield) * years);
-        var vol = VolSmile.ImpliedVol(atmVol, skew, smile, strike, forward, years);
-        return BlackScholes.Price(omega, spot, strike, years, rate, dividendYield, vol);
-    }
+        double spot, double atmVol, double skew, double smile, double rate, double dividendYield) =>
+        PricingTerms.Prepare(type, omega, strike, years, rate, dividendYield, skew, smile).UnitValue(spot, atmVol);
 
     /// <summary>
     /// Per-unit sensitivities at the given state: delta, gamma in underlying units, vega per 1.00 of ATM vol (the

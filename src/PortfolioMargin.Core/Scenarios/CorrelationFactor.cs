@@ -70,4 +70,21 @@ public static class CorrelationFactor
 
         return lower;
     }
+
+    /// <summary>The Cholesky factor flattened row-major, [i·n + j], as the kernels and the host backend read it.</summary>
+    public static double[] CholeskyRowMajor(double[,] correlation)
+    {
+        var lower = Cholesky(correlation);
+        var n = lower.GetLength(0);
+        var flat = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                flat[i * n + j] = lower[i, j];
+            }
+        }
+
+        return flat;
+    }
 }

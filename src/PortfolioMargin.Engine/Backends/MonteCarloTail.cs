@@ -4,7 +4,7 @@ using ILGPU.Runtime;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Kernels;
 
-namespace PortfolioMargin.Engine;
+namespace PortfolioMargin.Engine.Backends;
 
 /// <summary>
 /// The Monte Carlo part of a run for one account batch: per path chunk, simulate the factors (keyed by global

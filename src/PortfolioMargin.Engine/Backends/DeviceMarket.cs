@@ -4,7 +4,7 @@ using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Scenarios;
 using PortfolioMargin.Kernels;
 
-namespace PortfolioMargin.Engine;
+namespace PortfolioMargin.Engine.Backends;
 
 /// <summary>The market snapshot on the accelerator: the factor model's initial state and the smile tables.</summary>
 internal sealed class DeviceMarket : IDisposable
@@ -15,16 +15,7 @@ internal sealed class DeviceMarket : IDisposable
     {
         var u = market.Underlyings;
         var n = u.Count;
-        var lower = CorrelationFactor.Cholesky(market.Correlation);
-        var cholesky = new double[n * n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                cholesky[i * n + j] = lower[i, j];
-            }
-        }
-
+        var cholesky = CorrelationFactor.CholeskyRowMajor(market.Correlation);
         Factors = new FactorModel
         {
             Spot = Upload(accelerator, u.Select(x => x.Spot).ToArray()),

@@ -2,7 +2,7 @@ using ILGPU;
 using ILGPU.Runtime;
 using PortfolioMargin.Kernels;
 
-namespace PortfolioMargin.Engine;
+namespace PortfolioMargin.Engine.Backends;
 
 /// <summary>A <see cref="BookLayout"/> on the accelerator: the instrument table and the account rows.</summary>
 internal sealed class DeviceBook : IDisposable

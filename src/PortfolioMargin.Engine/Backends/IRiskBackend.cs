@@ -1,0 +1,29 @@
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Risk;
+
+namespace PortfolioMargin.Engine.Backends;
+
+/// <summary>
+/// Where the Monte Carlo and stress stages of an account batch run: the ILGPU kernels on an accelerator, or plain
+/// multi-threaded vectorized C# on the host. Both evaluate the same formulas in the same order, so they agree bit
+/// for bit on the CPU (tested); the engine keeps the faster one.
+/// </summary>
+public interface IRiskBackend : IDisposable
+{
+    /// <summary>Backend and device, for run records.</summary>
+    string Description { get; }
+
+    /// <summary>Memory the backend's working buffers live in, bytes; the engine plans for at most half.</summary>
+    long MemoryBytes { get; }
+
+    /// <summary>
+    /// Paths per chunk this backend runs best with, or null for as many as memory allows. On a CPU the instrument
+    /// tile of a chunk should stay in the last-level cache while every account reads its rows.
+    /// </summary>
+    int? PreferredChunkPaths { get; }
+
+    BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings);
+}
+
+/// <summary>One batch's tails and stress outcomes in the layout's account order, and the path chunks it took.</summary>
+public sealed record BatchOutcome(IReadOnlyList<AccountTail> Tails, IReadOnlyList<StressOutcome> Stress, int PathChunks);

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Engine.Host;
+using PortfolioMargin.Kernels;
+
+namespace PortfolioMargin.Engine.Backends;
+
+/// <summary>The ILGPU kernels: CUDA, OpenCL or ILGPU's CPU accelerator.</summary>
+public sealed class IlgpuBackend(RiskAccelerator accelerator, bool ownsAccelerator = false) : IRiskBackend
+{
+    public RiskAccelerator Accelerator { get; } = accelerator;
+
+    public string Description => Accelerator.Description;
+
+    public long MemoryBytes => Accelerator.Accelerator.MemorySize;
+
+    public int? PreferredChunkPaths => Accelerator.Type == ILGPU.Runtime.AcceleratorType.CPU ? HostBackend.CacheFriendlyChunkPaths : null;
+
+    public BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings)
+    {
+        var stage = Stopwatch.StartNew();
+        using var deviceMarket = new DeviceMarket(Accelerator.Accelerator, market);
+        using var book = new DeviceBook(Accelerator.Accelerator, layout);
+        timings.Add("upload", stage.Elapsed);
+
+        var chunks = 0;
+        var tails = MonteCarloTail.Run(Accelerator, deviceMarket, book, config, plan, timings, ref chunks);
+
+        stage.Restart();
+        var stress = StressGrid.Run(Accelerator, deviceMarket, book, market, config);
+        timings.Add("stress", stage.Elapsed);
+        return new BatchOutcome(tails, stress, chunks);
+    }
+
+    public void Dispose()
+    {
+        if (ownsAccelerator)
+        {
+            Accelerator.Dispose();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Pricing;
+using PortfolioMargin.Core.Random;
+using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Core.Scenarios;
+
+namespace PortfolioMargin.Engine.Host;
+
+/// <summary>
+/// The four Monte Carlo stages as plain multi-threaded C#: the same formulas as the ILGPU kernels (shared through
+/// <see cref="FactorStep"/>, <see cref="PricingTerms"/>, <see cref="CounterNormals"/>), the same summation order,
+/// but with loops shaped for a CPU: one instrument or account per task, per-instrument constants hoisted out of
+/// the path loop, and SIMD across paths where the arithmetic is a plain multiply-add.
+/// </summary>
+internal static class HostStages
+{
+    private const int PathBlock = 512;
+
+    /// <summary>Factors for paths [firstPath, firstPath + chunk): spot and vol at [(step·n + u)·chunk + p].</summary>
+    public static void SimulateFactors(double[] spot, double[] vol, MarketSnapshot market, double[] cholesky, RiskConfig config, int firstPath, int chunk)
+    {
+        var n = market.Underlyings.Count;
+        var steps = config.Steps;
+        var stepYears = config.HorizonYears / steps;
+        var sqrtDt = Math.Sqrt(stepYears);
+        var blocks = (chunk + PathBlock - 1) / PathBlock;
+        Parallel.For(0, blocks, block =>
+        {
+            Span<double> raw = stackalloc double[n];
+            var end = Math.Min(chunk, (block + 1) * PathBlock);
+            for (var p = block * PathBlock; p < end; p++)
+            {
+                var globalPath = (uint)(firstPath + p);
+                for (var step = 0; step < steps; step++)
+                {
+                    var scale = config.Innovations == Innovations.StudentT
+                        ? CounterNormals.StudentTScale(config.Seed, globalPath, (uint)step, config.DegreesOfFreedom)
+                        : 1.0;
+                    for (var u = 0; u < n; u++)
+                    {
+                        raw[u] = CounterNormals.Normal(config.Seed, globalPath, (uint)step, CounterNormals.SpotStream, (uint)u);
+                    }
+
+                    for (var i = 0; i < n; i++)
+                    {
+                        var z = 0.0;
+                        for (var j = 0; j <= i; j++)
+                        {
+                            z += cholesky[i * n + j] * raw[j];
+                        }
+
+                        z *= scale;
+                        var x = market.Underlyings[i];
+                        var epsilon = CounterNormals.Normal(config.Seed, globalPath, (uint)step, CounterNormals.VolStream, (uint)i) * scale;
+                        var w = FactorStep.VolShock(x.SpotVolCorrelation, z, epsilon);
+                        var index = ((long)step * n + i) * chunk + p;
+                        var previous = ((long)(step - 1) * n + i) * chunk + p;
+                        var s = step == 0 ? x.Spot : spot[previous];
+                        var sigma = step == 0 ? x.AtmVol : vol[previous];
+                        spot[index] = FactorStep.Spot(s, sigma, stepYears, sqrtDt, z);
+                        vol[index] = FactorStep.AtmVol(sigma, x.VolOfVol, stepYears, sqrtDt, w);
+                    }
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// Unit P&amp;L of every instrument on every path of a scenario slice: tile[i·paths + p]. ln S is taken once
+    /// per underlying and path, not once per option.
+    /// </summary>
+    public static void RevalueInstruments(
+        double[] tile, BookLayout layout, MarketSnapshot market, ReadOnlyMemory<double> spot, ReadOnlyMemory<double> vol, int paths, double valuationYears)
+    {
+        var logSpot = new double[spot.Length];
+        Parallel.For(0, market.Underlyings.Count, u =>
+        {
+            var source = spot.Span.Slice(u * paths, paths);
+            for (var p = 0; p < paths; p++)
+            {
+                logSpot[u * paths + p] = Math.Log(source[p]);
+            }
+        });
+
+        Parallel.For(0, layout.InstrumentCount, i =>
+        {
+            var u = layout.UnderlyingIndex[i];
+            var x = market.Underlyings[u];
+            var terms = PricingTerms.Prepare(
+                layout.Type[i], layout.Omega[i], layout.Strike[i], layout.ExpiryYears[i] - valuationYears,
+                market.Rate, x.DividendYield, x.Skew, x.Smile);
+            var baseValue = layout.BaseValue[i];
+            var spots = spot.Span.Slice(u * paths, paths);
+            var logSpots = logSpot.AsSpan(u * paths, paths);
+            var vols = vol.Span.Slice(u * paths, paths);
+            var row = tile.AsSpan(i * paths, paths);
+            for (var p = 0; p < paths; p++)
+            {
+                row[p] = terms.UnitValue(spots[p], logSpots[p], vols[p]) - baseValue;
+            }
+        });
+    }
+
+    /// <summary>
+    /// Account P&amp;L = Σ weight × instrument row, in positions-file order (so each path's sum is the kernel's),
+    /// vectorized across paths with the running sum kept in a register: one tile load per entry and path group.
+    /// <paramref name="worstMode"/>: 0 leave, 2 start, 1 fold the path-worst loss.
+    /// </summary>
+    public static void AggregateAccounts(
+        double[] accountPnl, double[]? worstLoss, double[] tile, BookLayout layout, int chunk, int rowPaths, int firstPath, int worstMode)
+    {
+        Parallel.For(0, layout.Accounts.Count, a =>
+        {
+            var row = accountPnl.AsSpan(a * rowPaths + firstPath, chunk);
+            var first = layout.AccountStart[a];
+            var last = layout.AccountStart[a + 1];
+            ref var tileStart = ref MemoryMarshal.GetArrayDataReference(tile);
+            var width = Vector<double>.Count;
+            var p = 0;
+            for (; p <= chunk - width; p += width)
+            {
+                var sum = Vector<double>.Zero;
+                for (var e = first; e < last; e++)
+                {
+                    // Separate multiply and add, no fused rounding: the kernel's sum += w * t, lane by lane.
+                    var offset = (nuint)((long)layout.EntryInstrument[e] * chunk + p);
+                    sum += new Vector<double>(layout.EntryWeight[e]) * Vector.LoadUnsafe(ref tileStart, offset);
+                }
+
+                sum.CopyTo(row[p..]);
+            }
+
+            for (; p < chunk; p++)
+            {
+                var sum = 0.0;
+                for (var e = first; e < last; e++)
+                {
+                    sum += layout.EntryWeight[e] * tile[(long)layout.EntryInstrument[e] * chunk + p];
+                }
+
+                row[p] = sum;
+            }
+
+            if (worstMode != 0 && worstLoss is not null)
+            {
+                var worst = worstLoss.AsSpan(a * rowPaths + firstPath, chunk);
+                for (var q = 0; q < chunk; q++)
+                {
+                    worst[q] = worstMode == 2 ? -row[q] : Math.Max(worst[q], -row[q]);
+                }
+            }
+        });
+    }
+
+    /// <summary>Per-account tail of rows [account·paths + p], with one scratch row per worker thread.</summary>
+    public static TailRisk[] ReduceTail(double[] rows, int accounts, TailRanks ranks, double confidence, double lossSign)
+    {
+        var result = new TailRisk[accounts];
+        var paths = ranks.PathCount;
+        Parallel.For(0, accounts, () => new double[paths], (a, _, scratch) =>
+        {
+            var source = rows.AsSpan(a * paths, paths);
+            for (var p = 0; p < paths; p++)
+            {
+                scratch[p] = lossSign * source[p];
+            }
+
+            result[a] = TailSelection.Reduce(scratch, ranks, confidence);
+            return scratch;
+        }, _ => { });
+        return result;
+    }
+}
