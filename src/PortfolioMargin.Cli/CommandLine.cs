@@ -10,7 +10,27 @@ public static class CommandLine
     {
         var root = new RootCommand("PortfolioMargin.Gpu: portfolio margin (Monte Carlo VaR/ES, stress grid, Greeks) on ILGPU.");
         root.Subcommands.Add(RunVerb());
+        root.Subcommands.Add(BenchVerb());
         return root;
+    }
+
+    private static Command BenchVerb()
+    {
+        var book = new Argument<DirectoryInfo>("book") { Description = "A benchmark book folder (market.json, positions.csv, collateral.csv, config.json), e.g. from shared/bench/book.py." };
+        var paths = new Option<int?>("--paths") { Description = "Monte Carlo paths (overrides the book's config)." };
+        var device = new Option<DeviceKind>("--device") { Description = "As for `pm run`.", DefaultValueFactory = _ => DeviceKind.Auto };
+        var noPeer = new Option<bool>("--no-peer") { Description = "Skip the numpy peer." };
+        var record = new Option<FileInfo?>("--record") { Description = "Append a result row to this Markdown file (e.g. benchmarks/RESULTS.md)." };
+        var warmups = new Option<int>("--warmups") { Description = "Untimed runs first (JIT, kernel compilation).", DefaultValueFactory = _ => 1 };
+        var compare = new Option<DeviceKind?>("--compare") { Description = "Also run on this backend and report agreement (e.g. --device cuda --compare host)." };
+        var command = new Command("bench", "Time an end-to-end run on a benchmark book and compare with the numpy peer on the same book.")
+        {
+            book, paths, device, noPeer, record, warmups, compare,
+        };
+        command.SetAction(parse => Bench.BenchCommand.Execute(
+            new Bench.BenchRequest(parse.GetValue(book)!.FullName, parse.GetValue(paths), parse.GetValue(device), !parse.GetValue(noPeer), parse.GetValue(record)?.FullName, parse.GetValue(warmups), parse.GetValue(compare)),
+            Console.Out, Console.Error));
+        return command;
     }
 
     private static Command RunVerb()

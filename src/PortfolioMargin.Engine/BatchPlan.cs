@@ -32,11 +32,15 @@ public sealed record BatchPlan(int AccountsPerBatch, int AccountCount, int Paths
         }
     }
 
-    /// <summary>Paths per chunk for a batch whose layout has the given number of distinct instruments.</summary>
-    public int PathsPerChunk(int instruments)
+    /// <summary>
+    /// Paths per chunk for a batch of so many distinct instruments: what the budget allows, capped by the options
+    /// and by what the backend runs best with.
+    /// </summary>
+    public int PathsPerChunk(int instruments, int? backendPreference = null)
     {
         var perPath = (long)sizeof(double) * (2L * Steps * Underlyings + Math.Max(1, instruments));
         var paths = (int)Math.Clamp(ChunkBudgetBytes / perPath, 1, Paths);
-        return MaxPathsPerChunk is { } cap ? Math.Min(paths, Math.Max(1, cap)) : paths;
+        paths = MaxPathsPerChunk is { } cap ? Math.Min(paths, Math.Max(1, cap)) : paths;
+        return backendPreference is { } preferred ? Math.Min(paths, Math.Max(1, preferred)) : paths;
     }
 }

@@ -44,12 +44,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         var stress = new Dictionary<string, StressOutcome>(StringComparer.Ordinal);
         // Never plan for more than half the backend's memory, whatever the configured budget.
         var budget = Math.Min(_options.MemoryBudgetBytes, Math.Max(64L << 20, Backend.MemoryBytes / 2));
-        var chunkCap = (_options.MaxPathsPerChunk, Backend.PreferredChunkPaths) switch
-        {
-            ({ } asked, { } preferred) => Math.Min(asked, preferred),
-            (var asked, var preferred) => asked ?? preferred,
-        };
-        var plan = BatchPlan.For(accounts.Count, config, market.Underlyings.Count, _options with { MemoryBudgetBytes = budget, MaxPathsPerChunk = chunkCap });
+        var plan = BatchPlan.For(accounts.Count, config, market.Underlyings.Count, _options with { MemoryBudgetBytes = budget });
         var chunks = 0;
         var done = 0;
         foreach (var batch in plan.Batches(accounts))

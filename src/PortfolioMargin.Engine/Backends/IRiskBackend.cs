@@ -17,10 +17,10 @@ public interface IRiskBackend : IDisposable
     long MemoryBytes { get; }
 
     /// <summary>
-    /// Paths per chunk this backend runs best with, or null for as many as memory allows. On a CPU the instrument
-    /// tile of a chunk should stay in the last-level cache while every account reads its rows.
+    /// Paths per chunk this backend runs best with for a batch of so many distinct instruments, or null for as many
+    /// as memory allows. On a CPU the instrument tile of a chunk should stay in cache while every account reads it.
     /// </summary>
-    int? PreferredChunkPaths { get; }
+    int? PreferredChunkPaths(int instruments);
 
     BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings);
 }

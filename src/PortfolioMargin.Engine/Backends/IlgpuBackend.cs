@@ -15,7 +15,8 @@ public sealed class IlgpuBackend(RiskAccelerator accelerator, bool ownsAccelerat
 
     public long MemoryBytes => Accelerator.Accelerator.MemorySize;
 
-    public int? PreferredChunkPaths => Accelerator.Type == ILGPU.Runtime.AcceleratorType.CPU ? HostBackend.CacheFriendlyChunkPaths : null;
+    public int? PreferredChunkPaths(int instruments) =>
+        Accelerator.Type == ILGPU.Runtime.AcceleratorType.CPU ? HostBackend.CacheFriendlyChunkPaths(instruments) : null;
 
     public BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings)
     {
@@ -25,7 +26,8 @@ public sealed class IlgpuBackend(RiskAccelerator accelerator, bool ownsAccelerat
         timings.Add("upload", stage.Elapsed);
 
         var chunks = 0;
-        var tails = MonteCarloTail.Run(Accelerator, deviceMarket, book, config, plan, timings, ref chunks);
+        var chunkPaths = plan.PathsPerChunk(layout.InstrumentCount, PreferredChunkPaths(layout.InstrumentCount));
+        var tails = MonteCarloTail.Run(Accelerator, deviceMarket, book, config, chunkPaths, timings, ref chunks);
 
         stage.Restart();
         var stress = StressGrid.Run(Accelerator, deviceMarket, book, market, config);

@@ -14,14 +14,13 @@ namespace PortfolioMargin.Engine.Backends;
 internal static class MonteCarloTail
 {
     public static AccountTail[] Run(
-        RiskAccelerator device, DeviceMarket market, DeviceBook book, RiskConfig config, BatchPlan plan, StageTimings timings, ref int chunks)
+        RiskAccelerator device, DeviceMarket market, DeviceBook book, RiskConfig config, int chunkPaths, StageTimings timings, ref int chunks)
     {
         var accelerator = device.Accelerator;
         var accounts = book.Accounts.Accounts;
         var paths = config.Paths;
         var steps = config.Steps;
         var underlyings = market.UnderlyingCount;
-        var chunkPaths = plan.PathsPerChunk(book.InstrumentCount);
         var stepYears = config.HorizonYears / steps;
         var stage = Stopwatch.StartNew();
 

@@ -15,14 +15,20 @@ public sealed class HostBackend : IRiskBackend
     public string Description => $"host: {Environment.ProcessorCount} threads, {System.Numerics.Vector<double>.Count}-wide SIMD";
 
     /// <summary>
-    /// 128 paths: a tile of 8,000 instruments is then 8 MB and stays in a server's last-level cache while every
-    /// account folds its rows (measured: aggregation 5× faster than whole-run tiles on the M book).
+    /// Paths per chunk such that the instrument tile is about 8 MB, between 128 and 4,096 paths: small enough to stay
+    /// in a server's last-level cache while every account folds its rows (aggregation 2.5× faster on the M book
+    /// than whole-run tiles), large enough that a small book's tasks are not all scheduling overhead.
     /// </summary>
-    public const int CacheFriendlyChunkPaths = 128;
+    public static int CacheFriendlyChunkPaths(int instruments)
+    {
+        const long TileBytes = 8L << 20;
+        var paths = TileBytes / (sizeof(double) * Math.Max(1L, instruments));
+        return (int)Math.Clamp(paths / 8 * 8, 128, 4096);
+    }
 
     public long MemoryBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
-    public int? PreferredChunkPaths => CacheFriendlyChunkPaths;
+    public int? PreferredChunkPaths(int instruments) => CacheFriendlyChunkPaths(instruments);
 
     public BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings)
     {
@@ -30,7 +36,7 @@ public sealed class HostBackend : IRiskBackend
         var paths = config.Paths;
         var steps = config.Steps;
         var n = market.Underlyings.Count;
-        var chunkPaths = plan.PathsPerChunk(layout.InstrumentCount);
+        var chunkPaths = plan.PathsPerChunk(layout.InstrumentCount, CacheFriendlyChunkPaths(layout.InstrumentCount));
         var stepYears = config.HorizonYears / steps;
         var cholesky = CorrelationFactor.CholeskyRowMajor(market.Correlation);
 

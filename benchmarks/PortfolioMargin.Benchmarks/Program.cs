@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PortfolioMargin.Benchmarks.BackendBenchmarks).Assembly).Run(args);

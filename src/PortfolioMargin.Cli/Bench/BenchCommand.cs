@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using PortfolioMargin.Engine;
+using PortfolioMargin.Engine.Backends;
+using PortfolioMargin.Kernels;
+using PortfolioMargin.Storage.Input;
+using PortfolioMargin.Storage.Output;
+
+namespace PortfolioMargin.Cli.Bench;
+
+/// <summary>What `pm bench` was asked to measure.</summary>
+public sealed record BenchRequest(string Book, int? Paths, DeviceKind Device, bool Peer, string? Record, int Warmups, DeviceKind? CompareWith = null);
+
+/// <summary>
+/// `pm bench`: one end-to-end run of the engine on a benchmark book (load, Monte Carlo, stress, Greeks, Parquet),
+/// per-stage times and throughput, then the numpy peer on the same book and paths, and the ratio of the two.
+/// With --record, appends one row to a results file with the date, machine, device and commit.
+/// </summary>
+public static class BenchCommand
+{
+    public static int Execute(BenchRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        var book = Path.GetFullPath(request.Book);
+        var configPath = Path.Combine(book, "config.json");
+        using var backend = RiskBackends.Open(request.Device);
+        stderr.WriteLine($"bench: {book} on {backend.Description}");
+
+        EndToEnd? run = null;
+        for (var i = 0; i <= request.Warmups; i++)
+        {
+            run = EndToEnd.Measure(backend, book, configPath, request.Paths);
+        }
+
+        var measured = run!;
+        var inputs = measured.Inputs;
+        var paths = inputs.Config.Paths;
+        var instruments = measured.Instruments;
+        stdout.WriteLine($"book: {inputs.Positions.Count:N0} positions, {measured.Result.Accounts.Count:N0} accounts, {instruments:N0} distinct instruments, {inputs.Market.Underlyings.Count} underlyings, {paths:N0} paths");
+        foreach (var (stage, ms) in measured.Result.Timings.Milliseconds)
+        {
+            stdout.WriteLine($"  {stage,-12} {ms,10:F1} ms");
+        }
+
+        var seconds = measured.WallSeconds;
+        stdout.WriteLine($"  {"total",-12} {seconds * 1000,10:F1} ms (end to end, inputs to Parquet)");
+        stdout.WriteLine($"position-path revaluations/s: {inputs.Positions.Count * (double)paths / seconds:E3}; instrument-path: {instruments * (double)paths / seconds:E3}; accounts/s: {measured.Result.Accounts.Count / seconds:F0}");
+        stdout.WriteLine($"peak host memory: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB; planned working buffers: {measured.WorkingBytes / 1048576.0:F0} MiB");
+        stdout.WriteLine($"device: {backend.Description}; commit: {Commit()}");
+        var summary = new System.Text.Json.Nodes.JsonObject
+        {
+            ["book"] = Path.GetFileName(book),
+            ["accounts"] = measured.Result.Accounts.Count,
+            ["positions"] = inputs.Positions.Count,
+            ["instruments"] = instruments,
+            ["paths"] = paths,
+            ["seconds"] = seconds,
+            ["device"] = backend.Description,
+        };
+        stdout.WriteLine($"result {summary.ToJsonString()}");
+
+        PeerRun? peer = null;
+        if (request.Peer)
+        {
+            var script = PeerRun.FindScript();
+            if (script is null)
+            {
+                stderr.WriteLine("peer: shared/bench/peer_numpy.py not found beside the repository; skipped");
+            }
+            else
+            {
+                peer = PeerRun.Run(script, book, paths);
+                stdout.WriteLine($"peer (numpy): total_s {peer.TotalSeconds:F2} s, process wall {peer.WallSeconds:F2} s, revalue {peer.RevalueSeconds:F2} s");
+                stdout.WriteLine($"speed-up vs peer: {peer.TotalSeconds / seconds:F2}x on its total_s, {peer.WallSeconds / seconds:F2}x on its wall time");
+                var esSum = measured.Result.Accounts.Sum(a => a.ExpectedShortfall);
+                stdout.WriteLine($"ES checksum: engine {esSum:E6}, peer {peer.EsSum:E6} (different random streams: agree to Monte Carlo error)");
+            }
+        }
+
+        if (request.CompareWith is { } other)
+        {
+            using var reference = RiskBackends.Open(other);
+            var check = new MarginEngine(reference).Run(inputs);
+            var worst = measured.Result.Accounts.Zip(check.Accounts)
+                .Select(pair => Math.Abs(pair.First.ExpectedShortfall - pair.Second.ExpectedShortfall)
+                                / Math.Max(1e-300, Math.Max(Math.Abs(pair.Second.ExpectedShortfall) * 1e-9, pair.Second.ExpectedShortfallStdError)))
+                .DefaultIfEmpty(0.0).Max();
+            var identical = measured.Result.Accounts.Zip(check.Accounts).Count(pair => pair.First == pair.Second);
+            stdout.WriteLine($"agreement with {reference.Description}: {identical}/{check.Accounts.Count} accounts bit-identical; largest ES gap {worst:E2} standard errors");
+        }
+
+        if (request.Record is { } record)
+        {
+            File.AppendAllText(record, Row(book, paths, backend.Description, seconds, measured, peer) + Environment.NewLine);
+            stderr.WriteLine($"recorded in {record}");
+        }
+
+        return 0;
+    }
+
+    private static string Row(string book, int paths, string device, double seconds, EndToEnd run, PeerRun? peer)
+    {
+        var timings = run.Result.Timings.Milliseconds;
+        string Stage(string name) => timings.TryGetValue(name, out var ms) ? (ms / 1000).ToString("F2", CultureInfo.InvariantCulture) : "-";
+        var peerTotal = peer is null ? "-" : peer.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
+        var ratio = peer is null ? "-" : (peer.TotalSeconds / seconds).ToString("F2", CultureInfo.InvariantCulture) + "x";
+        return string.Join(" | ",
+            $"| {DateTime.UtcNow:yyyy-MM-dd}", Environment.MachineName + $" ({Environment.ProcessorCount} cores)", device, Commit(),
+            Path.GetFileName(book), paths.ToString(CultureInfo.InvariantCulture),
+            seconds.ToString("F2", CultureInfo.InvariantCulture), Stage("revaluation"), Stage("aggregation"), Stage("tail"), Stage("parquet"),
+            peerTotal, ratio + " |");
+    }
+
+    private static string Commit()
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git", ["rev-parse", "--short", "HEAD"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var git = Process.Start(start);
+            var sha = git?.StandardOutput.ReadToEnd().Trim();
+            git?.WaitForExit();
+            return string.IsNullOrEmpty(sha) ? "unknown" : sha;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}
