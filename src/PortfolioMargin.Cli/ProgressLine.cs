@@ -9,6 +9,6 @@ public sealed class ProgressLine(TextWriter stderr) : IProgress<EngineProgress>
     {
         var seconds = Math.Max(value.Elapsed.TotalSeconds, 1e-9);
         stderr.WriteLine(
-            $"progress: {value.AccountsDone}/{value.AccountsTotal} accounts, {value.PathsSimulated / seconds / 1e6:F2} M account-paths/s, {value.Elapsed.TotalSeconds:F1} s");
+            $"progress: {value.Fraction:P0}, {value.AccountsDone}/{value.AccountsTotal} accounts done, {value.PathsSimulated / seconds / 1e6:F2} M account-paths/s, {value.Elapsed.TotalSeconds:F1} s");
     }
 }

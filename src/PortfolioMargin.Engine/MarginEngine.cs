@@ -54,7 +54,16 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
             var layout = BookLayout.Build(market, batch, positionsByAccount);
             timings.Add("layout", stage.Elapsed);
 
-            var outcome = Backend.RunBatch(market, config, layout, plan, timings);
+            var lastReport = clock.Elapsed;
+            var outcome = Backend.RunBatch(market, config, layout, plan, timings, paths =>
+            {
+                // Within a batch, at most one report a second: a big batch is minutes on a CPU.
+                if (progress is not null && clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
+                {
+                    lastReport = clock.Elapsed;
+                    progress.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths + (long)batch.Count * paths, clock.Elapsed, (long)accounts.Count * config.Paths));
+                }
+            });
             for (var a = 0; a < batch.Count; a++)
             {
                 tails[batch[a]] = outcome.Tails[a];
@@ -63,7 +72,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
             chunks += outcome.PathChunks;
             done += batch.Count;
-            progress?.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths, clock.Elapsed));
+            progress?.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths, clock.Elapsed, (long)accounts.Count * config.Paths));
         }
 
         stage.Restart();

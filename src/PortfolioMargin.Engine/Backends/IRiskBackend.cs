@@ -22,7 +22,8 @@ public interface IRiskBackend : IDisposable
     /// </summary>
     int? PreferredChunkPaths(int instruments);
 
-    BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings);
+    /// <param name="pathsDone">Called after each path chunk with the paths of the batch simulated so far.</param>
+    BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, Action<int>? pathsDone = null);
 }
 
 /// <summary>One batch's tails and stress outcomes in the layout's account order, and the path chunks it took.</summary>

@@ -18,7 +18,7 @@ public sealed class IlgpuBackend(RiskAccelerator accelerator, bool ownsAccelerat
     public int? PreferredChunkPaths(int instruments) =>
         Accelerator.Type == ILGPU.Runtime.AcceleratorType.CPU ? HostBackend.CacheFriendlyChunkPaths(instruments) : null;
 
-    public BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings)
+    public BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, Action<int>? pathsDone = null)
     {
         var stage = Stopwatch.StartNew();
         using var deviceMarket = new DeviceMarket(Accelerator.Accelerator, market);
@@ -27,7 +27,7 @@ public sealed class IlgpuBackend(RiskAccelerator accelerator, bool ownsAccelerat
 
         var chunks = 0;
         var chunkPaths = plan.PathsPerChunk(layout.InstrumentCount, PreferredChunkPaths(layout.InstrumentCount));
-        var tails = MonteCarloTail.Run(Accelerator, deviceMarket, book, config, chunkPaths, timings, ref chunks);
+        var tails = MonteCarloTail.Run(Accelerator, deviceMarket, book, config, chunkPaths, timings, ref chunks, pathsDone);
 
         stage.Restart();
         var stress = StressGrid.Run(Accelerator, deviceMarket, book, market, config);

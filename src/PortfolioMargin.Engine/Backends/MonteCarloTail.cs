@@ -14,7 +14,7 @@ namespace PortfolioMargin.Engine.Backends;
 internal static class MonteCarloTail
 {
     public static AccountTail[] Run(
-        RiskAccelerator device, DeviceMarket market, DeviceBook book, RiskConfig config, int chunkPaths, StageTimings timings, ref int chunks)
+        RiskAccelerator device, DeviceMarket market, DeviceBook book, RiskConfig config, int chunkPaths, StageTimings timings, ref int chunks, Action<int>? pathsDone)
     {
         var accelerator = device.Accelerator;
         var accounts = book.Accounts.Accounts;
@@ -78,6 +78,8 @@ internal static class MonteCarloTail
                 device.Synchronize();
                 timings.Add("aggregation", stage.Elapsed);
             }
+
+            pathsDone?.Invoke(firstPath + chunk);
         }
 
         stage.Restart();

@@ -30,7 +30,7 @@ public sealed class HostBackend : IRiskBackend
 
     public int? PreferredChunkPaths(int instruments) => CacheFriendlyChunkPaths(instruments);
 
-    public BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings)
+    public BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, Action<int>? pathsDone = null)
     {
         var accounts = layout.Accounts.Count;
         var paths = config.Paths;
@@ -69,6 +69,8 @@ public sealed class HostBackend : IRiskBackend
                     steps == 1 ? 0 : step == 0 ? 2 : 1);
                 timings.Add("aggregation", stage.Elapsed);
             }
+
+            pathsDone?.Invoke(firstPath + chunk);
         }
 
         stage.Restart();
