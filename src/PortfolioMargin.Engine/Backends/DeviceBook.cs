@@ -7,24 +7,25 @@ namespace PortfolioMargin.Engine.Backends;
 /// <summary>A <see cref="BookLayout"/> on the accelerator: the instrument table and the account rows.</summary>
 internal sealed class DeviceBook : IDisposable
 {
-    private readonly List<MemoryBuffer> _buffers = [];
+    private readonly DeviceBuffers _buffers;
 
     public DeviceBook(Accelerator accelerator, BookLayout layout)
     {
+        _buffers = new DeviceBuffers(accelerator);
         Instruments = new InstrumentTable
         {
-            Type = Upload(accelerator, layout.Type),
-            UnderlyingIndex = Upload(accelerator, layout.UnderlyingIndex),
-            Omega = Upload(accelerator, layout.Omega),
-            Strike = Upload(accelerator, layout.Strike),
-            ExpiryYears = Upload(accelerator, layout.ExpiryYears),
-            BaseValue = Upload(accelerator, layout.BaseValue),
+            Type = _buffers.Upload(layout.Type),
+            UnderlyingIndex = _buffers.Upload(layout.UnderlyingIndex),
+            Omega = _buffers.Upload(layout.Omega),
+            Strike = _buffers.Upload(layout.Strike),
+            ExpiryYears = _buffers.Upload(layout.ExpiryYears),
+            BaseValue = _buffers.Upload(layout.BaseValue),
         };
         Accounts = new AccountWeights
         {
-            Start = Upload(accelerator, layout.AccountStart),
-            Instrument = Upload(accelerator, layout.EntryInstrument),
-            Weight = Upload(accelerator, layout.EntryWeight),
+            Start = _buffers.Upload(layout.AccountStart),
+            Instrument = _buffers.Upload(layout.EntryInstrument),
+            Weight = _buffers.Upload(layout.EntryWeight),
             Accounts = layout.Accounts.Count,
         };
         InstrumentCount = layout.InstrumentCount;
@@ -36,25 +37,5 @@ internal sealed class DeviceBook : IDisposable
 
     public int InstrumentCount { get; }
 
-    private ArrayView<T> Upload<T>(Accelerator accelerator, T[] values)
-        where T : unmanaged
-    {
-        // ILGPU refuses zero-length buffers on some backends; one spare element keeps empty books legal.
-        var buffer = accelerator.Allocate1D<T>(Math.Max(1, values.Length));
-        if (values.Length > 0)
-        {
-            buffer.View.SubView(0, values.Length).CopyFromCPU(values);
-        }
-
-        _buffers.Add(buffer);
-        return buffer.View;
-    }
-
-    public void Dispose()
-    {
-        foreach (var buffer in _buffers)
-        {
-            buffer.Dispose();
-        }
-    }
+    public void Dispose() => _buffers.Dispose();
 }
