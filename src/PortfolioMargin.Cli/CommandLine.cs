@@ -10,6 +10,9 @@ public static class CommandLine
     {
         var root = new RootCommand("PortfolioMargin.Gpu: portfolio margin (Monte Carlo VaR/ES, stress grid, Greeks) on ILGPU.");
         root.Subcommands.Add(RunVerb());
+        root.Subcommands.Add(ClusterVerbs.Silo());
+        root.Subcommands.Add(ClusterVerbs.ClusterRun());
+        root.Subcommands.Add(ClusterVerbs.Intraday());
         root.Subcommands.Add(BenchVerb());
         return root;
     }

@@ -1,0 +1,68 @@
+using PortfolioMargin.Core.Input;
+using PortfolioMargin.Grains;
+using PortfolioMargin.Silo.Hosting;
+using PortfolioMargin.Storage.Input;
+using PortfolioMargin.Storage.Output;
+
+namespace PortfolioMargin.Cli;
+
+/// <summary>What the client verbs share: connecting, and turning the input files into a run request.</summary>
+public static class ClusterConnection
+{
+    public static async Task<(MarginClusterClient Client, ClusterConfig Config)> OpenAsync(ClusterRequest request, CancellationToken cancellation)
+    {
+        if (request.ClusterConfigPath is { } path)
+        {
+            var config = ClusterConfig.Load(path);
+            return (await MarginClusterClient.ConnectAsync(config, cancellation), config);
+        }
+
+        var embedded = new ClusterConfig { Device = request.Book.Device.ToString().ToLowerInvariant() };
+        return (await MarginClusterClient.StartEmbeddedAsync(embedded, cancellation), embedded);
+    }
+
+    /// <summary>The same files and defaults as `pm run`; paths are read here, on the client, and sent whole.</summary>
+    public static MarginRunRequest RunRequest(RunRequest book, string runId, string outputFolder)
+    {
+        var marketPath = book.MarketPath ?? SampleBook.PathOf("market.json");
+        var positionsPath = book.PositionsPath ?? SampleBook.PathOf("positions.csv");
+        var collateralPath = book.CollateralPath ?? SampleBook.PathOf("collateral.csv");
+        var configPath = book.ConfigPath ?? (book.MarketPath is null ? SampleBook.PathOf("config.json") : null);
+        var inputs = InputLoader.Load(marketPath, positionsPath, collateralPath, configPath);
+        var files = new List<InputFile> { InputFile.Of("market", marketPath), InputFile.Of("positions", positionsPath), InputFile.Of("collateral", collateralPath) };
+        if (configPath is not null)
+        {
+            files.Add(InputFile.Of("config", configPath));
+        }
+
+        var config = inputs.Config;
+        if (book.Paths is { } paths)
+        {
+            config = paths >= 100 ? config with { Paths = paths } : throw new InputException("--paths", 0, "paths", $"must be at least 100, got {paths}");
+        }
+
+        if (book.Seed is { } seed)
+        {
+            config = config with { Seed = seed };
+        }
+
+        return new MarginRunRequest(
+            runId, inputs.Market, config, [.. inputs.Positions], [.. inputs.Collateral], outputFolder,
+            [.. files.Select(f => new RunInput(f.Role, f.Path, f.Sha256))], [.. book.CommandLine]);
+    }
+
+    /// <summary>Submits a run and waits for it, with one progress line on stderr every couple of seconds.</summary>
+    public static async Task<MarginRunStatus> RunAsync(IClusterClient client, MarginRunRequest request, TextWriter stderr, CancellationToken cancellation)
+    {
+        var run = client.GetGrain<IMarginRunGrain>(request.RunId);
+        var status = await run.Submit(request);
+        while (status.Phase != RunPhase.Completed)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            stderr.WriteLine($"progress: {status.Done}/{status.Accounts} accounts, {status.Failed} failed, {status.Retries} retries");
+            status = await run.WaitForCompletion(TimeSpan.FromSeconds(2));
+        }
+
+        return status;
+    }
+}

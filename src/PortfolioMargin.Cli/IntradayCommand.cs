@@ -1,0 +1,62 @@
+using System.Globalization;
+using Orleans.Runtime;
+using PortfolioMargin.Core.Input;
+using PortfolioMargin.Grains;
+using PortfolioMargin.Silo.Market;
+
+namespace PortfolioMargin.Cli;
+
+/// <summary>
+/// `pm intraday`: sends a market move to the market data grain and prints the accounts whose status changed.
+/// Without --cluster there is no cluster state to move, so an embedded silo runs end-of-day over the book first.
+/// </summary>
+public static class IntradayCommand
+{
+    public static async Task<int> ExecuteAsync(ClusterRequest request, string updatePath, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        try
+        {
+            var update = MarketUpdateJson.Load(updatePath);
+            var (cluster, config) = await ClusterConnection.OpenAsync(request, cancellation);
+            await using (cluster)
+            {
+                if (request.ClusterConfigPath is null)
+                {
+                    var runId = $"eod-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmssfff'Z'}";
+                    var run = ClusterConnection.RunRequest(request.Book, runId, Path.GetFullPath(Path.Combine(config.OutputFolder, runId)));
+                    stderr.WriteLine($"{cluster.Description}: end-of-day run {runId} first, {run.Config.Paths} paths");
+                    await ClusterConnection.RunAsync(cluster.Client, run, stderr, cancellation);
+                }
+
+                var outcome = await cluster.Client.GetGrain<IMarketDataGrain>(MarketDataKeys.Current).ApplyUpdate(update);
+                Print(outcome, stdout);
+                return RunCommand.Success;
+            }
+        }
+        catch (Exception error) when (error is InputException or MarginRequestException)
+        {
+            stderr.WriteLine($"error: {error.Message}");
+            return RunCommand.BadInput;
+        }
+        catch (Exception error) when (error is OrleansException or IOException or TimeoutException or InvalidOperationException)
+        {
+            stderr.WriteLine($"error: {error.Message}");
+            return RunCommand.Failure;
+        }
+    }
+
+    private static void Print(IntradayOutcome outcome, TextWriter stdout)
+    {
+        stdout.WriteLine($"update {outcome.UpdateId}: market version {outcome.MarketVersion}, {outcome.Recomputed.Length} accounts recomputed, {outcome.StatusChanges.Length} status changes");
+        foreach (var change in outcome.StatusChanges.OrderBy(c => c.Account, StringComparer.Ordinal))
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {change.Account}: {change.OldStatus} -> {change.NewStatus}  equity {change.Equity:N0}  IM {change.InitialMargin:N0}  MM {change.MaintenanceMargin:N0}"));
+        }
+
+        if (outcome.StatusChanges.Any(c => c.IsMarginEvent))
+        {
+            stdout.WriteLine($"events: {outcome.EventsFile}");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Engine;
+
+namespace PortfolioMargin.Grains;
+
+/// <summary>One account (key: the account id): its book, its latest margin, and recomputation on request.</summary>
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>The book and latest result; <see cref="MarginRequestException"/> for an account that holds nothing.</summary>
+    Task<AccountView> GetAccount();
+
+    /// <summary>The latest result, without recomputing.</summary>
+    Task<AccountMargin> GetMargin();
+
+    /// <summary>Replaces the positions; validated against the current market, nothing changes on error.</summary>
+    Task UpdatePositions(Position[] positions);
+
+    /// <summary>Replaces the collateral; validated against the current market, nothing changes on error.</summary>
+    Task UpdateCollateral(CollateralHolding[] collateral);
+
+    /// <summary>Prices the book against the current market snapshot.</summary>
+    Task<AccountMargin> Recompute();
+
+    /// <summary>Takes the run's book for this account and prices it against the run's market.</summary>
+    Task<AccountResult> RunEndOfDay(EndOfDayJob job);
+
+    /// <summary>Recomputes after a move of an underlying this account holds; returns the status change, if any.</summary>
+    Task<StatusChange?> OnMarketMove(MarketMoveNotice notice);
+}

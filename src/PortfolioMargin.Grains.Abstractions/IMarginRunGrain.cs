@@ -1,0 +1,21 @@
+using Orleans.Concurrency;
+using PortfolioMargin.Engine;
+
+namespace PortfolioMargin.Grains;
+
+/// <summary>An end-of-day run (key: the run id). Submitting the same request again returns the same run.</summary>
+public interface IMarginRunGrain : IGrainWithStringKey
+{
+    Task<MarginRunStatus> Submit(MarginRunRequest request);
+
+    [AlwaysInterleave]
+    Task<MarginRunStatus> GetStatus();
+
+    /// <summary>Returns when the run completes or after <paramref name="maxWait"/>, whichever is first.</summary>
+    [AlwaysInterleave]
+    Task<MarginRunStatus> WaitForCompletion(TimeSpan maxWait);
+
+    /// <summary>The results of a completed run, in account order.</summary>
+    [AlwaysInterleave]
+    Task<AccountMargin[]> GetResults();
+}

@@ -1,0 +1,7 @@
+namespace PortfolioMargin.Grains;
+
+public static class MarketDataKeys
+{
+    public const string Current = "current";
+    public const string Events = "events";
+}

@@ -1,0 +1,46 @@
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Risk;
+
+namespace PortfolioMargin.Grains;
+
+/// <summary>
+/// A market snapshot and the risk config priced against it. <paramref name="Key"/> is unique per version (a run id
+/// or a fresh id per intraday move), so results priced under one key are comparable bit for bit.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record MarketState(string Key, long Version, MarketSnapshot Snapshot, RiskConfig Config, string Source);
+
+/// <summary>New spot and/or ATM vol for one underlying; null leaves the value as it was.</summary>
+[GenerateSerializer, Immutable]
+public sealed record UnderlyingMove(string Underlying, double? Spot, double? AtmVol);
+
+/// <summary>An intraday market update: some underlyings move, everything else in the snapshot stays.</summary>
+[GenerateSerializer, Immutable]
+public sealed record MarketUpdate(string Id, DateTimeOffset AsOf, UnderlyingMove[] Moves);
+
+/// <summary>What the market data grain sends to an account that holds a moved underlying.</summary>
+[GenerateSerializer, Immutable]
+public sealed record MarketMoveNotice(MarketState Scenario, MarketUpdate Update);
+
+/// <summary>
+/// An account's status changed: statuses use the output files' names (healthy, margin-call, liquidation).
+/// <paramref name="Trigger"/> names what caused it: "market-update:ID", "recompute", "end-of-day:RUN".
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record StatusChange(
+    string Account,
+    DateTimeOffset Time,
+    string OldStatus,
+    string NewStatus,
+    double Equity,
+    double InitialMargin,
+    double MaintenanceMargin,
+    string Trigger)
+{
+    /// <summary>Margin calls and liquidations are events; a return to healthy is not.</summary>
+    public bool IsMarginEvent => NewStatus is "margin-call" or "liquidation";
+}
+
+/// <summary>What one intraday update did: which accounts were recomputed and whose status changed.</summary>
+[GenerateSerializer, Immutable]
+public sealed record IntradayOutcome(string UpdateId, long MarketVersion, string[] Recomputed, StatusChange[] StatusChanges, string EventsFile);

@@ -1,0 +1,109 @@
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Grains;
+
+namespace PortfolioMargin.Silo.Accounts;
+
+/// <summary>
+/// The checks the input files get (see PositionFields and PortfolioValidation), for books that arrive as grain
+/// calls instead. Errors name the element and field: "positions[2]: field 'multiplier': is 0, must be > 0".
+/// </summary>
+public static class BookValidation
+{
+    public static void CheckPositions(string account, IReadOnlyList<Position> positions, MarketSnapshot? market)
+    {
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var p = positions[i] ?? throw Error(i, "positions", "position", "is missing");
+            if (p.Account != account)
+            {
+                throw Error(i, "positions", "account", $"'{p.Account}' is not this account '{account}'");
+            }
+
+            if (string.IsNullOrWhiteSpace(p.Underlying))
+            {
+                throw Error(i, "positions", "underlying", "is empty");
+            }
+
+            if (!double.IsFinite(p.Quantity))
+            {
+                throw Error(i, "positions", "quantity", $"is {p.Quantity}, must be a finite number");
+            }
+
+            if (!(p.Multiplier > 0) || !double.IsFinite(p.Multiplier))
+            {
+                throw Error(i, "positions", "multiplier", $"is {p.Multiplier}, must be > 0");
+            }
+
+            CheckInstrument(i, p);
+            if (market is not null)
+            {
+                if (market.IndexOf(p.Underlying) < 0)
+                {
+                    throw Error(i, "positions", "underlying", $"'{p.Underlying}' is not in the market snapshot");
+                }
+
+                if (p.Expiry is { } expiry && expiry < market.AsOfDate)
+                {
+                    throw Error(i, "positions", "expiry", $"expired on {expiry:yyyy-MM-dd}, before the market date {market.AsOfDate:yyyy-MM-dd}");
+                }
+            }
+        }
+    }
+
+    public static void CheckCollateral(string account, IReadOnlyList<CollateralHolding> collateral, MarketSnapshot? market)
+    {
+        for (var i = 0; i < collateral.Count; i++)
+        {
+            var c = collateral[i] ?? throw Error(i, "collateral", "holding", "is missing");
+            if (c.Account != account)
+            {
+                throw Error(i, "collateral", "account", $"'{c.Account}' is not this account '{account}'");
+            }
+
+            if (string.IsNullOrWhiteSpace(c.Asset))
+            {
+                throw Error(i, "collateral", "asset", "is empty");
+            }
+
+            if (!double.IsFinite(c.Amount))
+            {
+                throw Error(i, "collateral", "amount", $"is {c.Amount}, must be a finite number");
+            }
+
+            if (market is not null && c.Asset != market.Currency && market.IndexOf(c.Asset) < 0)
+            {
+                throw Error(i, "collateral", "asset", $"'{c.Asset}' is neither the currency {market.Currency} nor an underlying in the market snapshot");
+            }
+        }
+    }
+
+    private static void CheckInstrument(int i, Position p)
+    {
+        switch (p.Type)
+        {
+            case InstrumentType.Spot when p.Strike is not null || p.Expiry is not null || p.Right is not null:
+                throw Error(i, "positions", p.Strike is not null ? "strike" : p.Expiry is not null ? "expiry" : "right", "must be empty: a spot position has none");
+            case InstrumentType.Future when p.Strike is not null || p.Right is not null:
+                throw Error(i, "positions", p.Strike is not null ? "strike" : "right", "must be empty: a future has none");
+            case InstrumentType.Option when p.Strike is null || p.Expiry is null || p.Right is null:
+                throw Error(i, "positions", p.Strike is null ? "strike" : p.Expiry is null ? "expiry" : "right", "an option needs a strike, an expiry and a right");
+            case InstrumentType.Option when !(p.Strike > 0):
+                throw Error(i, "positions", "strike", $"is {p.Strike}, must be > 0");
+            case InstrumentType.Option when !Enum.IsDefined(p.Right!.Value):
+                throw Error(i, "positions", "right", $"{(int)p.Right!.Value} is not one of call, put");
+            case InstrumentType.Spot or InstrumentType.Future or InstrumentType.Option:
+                break;
+            default:
+                throw Error(i, "positions", "type", $"{(int)p.Type} is not one of spot, future, option");
+        }
+    }
+
+    private static MarginRequestException Error(int index, string list, string field, string problem) =>
+        new($"{list}[{index}]: field '{field}': {problem}");
+
+    /// <summary>Underlyings (and collateral assets) whose moves change this book's margin.</summary>
+    public static string[] Holdings(IEnumerable<Position> positions, IEnumerable<CollateralHolding> collateral) =>
+        positions.Select(p => p.Underlying).Concat(collateral.Select(c => c.Asset))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace PortfolioMargin.Silo.Hosting;
+
+/// <summary>
+/// A connection to the cluster: an Orleans client of a running cluster, or (without a config file) one silo
+/// started inside this process, whose own client is used. Dispose stops whichever it is.
+/// </summary>
+public sealed class MarginClusterClient : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private MarginClusterClient(IHost host, string description)
+    {
+        _host = host;
+        Description = description;
+    }
+
+    public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
+
+    public string Description { get; }
+
+    public static async Task<MarginClusterClient> ConnectAsync(ClusterConfig config, CancellationToken cancellation = default)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // The watchdog reports a stalled check while the first engine call compiles kernels; ServerGC advice is noise.
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error).AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = config.ClusterId;
+                o.ServiceId = config.ServiceId;
+            });
+            if (config.Clustering == "localhost")
+            {
+                client.UseLocalhostClustering([.. Enumerable.Range(0, Math.Max(1, config.Silos)).Select(i => config.GatewayPort + i)], config.ServiceId, config.ClusterId);
+            }
+            else
+            {
+                client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(config.Redis));
+            }
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellation);
+        return new MarginClusterClient(host, $"cluster {config.ClusterId} ({config.Clustering} clustering)");
+    }
+
+    /// <summary>One silo in this process on free loopback ports, memory storage, no dashboard: `pm` without --cluster.</summary>
+    public static async Task<MarginClusterClient> StartEmbeddedAsync(ClusterConfig config, CancellationToken cancellation = default)
+    {
+        var embedded = config with { Clustering = "localhost", SiloPort = FreePort(), GatewayPort = FreePort(), DashboardPort = 0 };
+        var host = MarginSiloHost.BuildHeadless(embedded);
+        await host.StartAsync(cancellation);
+        return new MarginClusterClient(host, "embedded silo");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+
+        // The silo's batcher only disposes asynchronously.
+        if (_host is IAsyncDisposable host)
+        {
+            await host.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using PortfolioMargin.Silo.Runs;
+using PortfolioMargin.Silo.Workers;
+
+namespace PortfolioMargin.Silo.Hosting;
+
+/// <summary>What every silo of this cluster needs, whatever its clustering: the risk worker's services and grain storage.</summary>
+public static class MarginSiloBuilder
+{
+    /// <param name="accelerator">
+    /// An accelerator to share instead of opening one; tests hosting several silos in one process pass one so the
+    /// kernels compile once. The silo does not dispose a shared accelerator.
+    /// </param>
+    public static ISiloBuilder AddPortfolioMargin(
+        this ISiloBuilder builder, RiskWorkerOptions worker, MarginRunOptions run, ClusterPaths paths, SiloAccelerator? accelerator = null)
+    {
+        builder.Services.AddSingleton(worker);
+        builder.Services.AddSingleton(run);
+        builder.Services.AddSingleton(paths);
+        if (accelerator is null)
+        {
+            builder.Services.AddSingleton<SiloAccelerator>();
+        }
+        else
+        {
+            builder.Services.AddSingleton(accelerator);
+        }
+
+        builder.Services.AddSingleton<MarginBatcher>();
+        return builder;
+    }
+
+    /// <summary>In-memory grain state, serialized with Orleans' own serializer so doubles survive bit for bit.</summary>
+    public static ISiloBuilder AddMarginMemoryStorage(this ISiloBuilder builder) =>
+        builder.AddMemoryGrainStorage(StorageNames.Margin, options =>
+            options.Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+
+    public static RiskWorkerOptions WorkerOptions(ClusterConfig config) => new()
+    {
+        Device = config.DeviceKind,
+        MaxBatchAccounts = config.MaxBatchAccounts,
+        MaxBatchWait = TimeSpan.FromMilliseconds(config.MaxBatchWaitMs),
+    };
+
+    public static MarginRunOptions RunOptions(ClusterConfig config) => new() { MaxAccountsInFlight = config.MaxAccountsInFlight };
+
+    internal static void UseClusterIds(this ISiloBuilder builder, ClusterConfig config) =>
+        builder.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = config.ClusterId;
+            o.ServiceId = config.ServiceId;
+        });
+}

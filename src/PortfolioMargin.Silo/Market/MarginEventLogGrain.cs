@@ -1,0 +1,24 @@
+using PortfolioMargin.Grains;
+
+namespace PortfolioMargin.Silo.Market;
+
+[GenerateSerializer]
+public sealed class MarginEventLogState
+{
+    [Id(0)] public List<StatusChange> Events { get; set; } = [];
+}
+
+/// <summary>Every margin call and liquidation, in the order they were logged; the single writer of events.parquet.</summary>
+public sealed class MarginEventLogGrain(
+    [PersistentState("events", StorageNames.Margin)] IPersistentState<MarginEventLogState> state,
+    ClusterPaths paths) : Grain, IMarginEventLogGrain
+{
+    public async Task Append(StatusChange[] events)
+    {
+        state.State.Events.AddRange(events);
+        await state.WriteStateAsync();
+        await EventsFile.WriteAsync(paths.EventsFile, state.State.Events);
+    }
+
+    public Task<StatusChange[]> GetEvents() => Task.FromResult(state.State.Events.ToArray());
+}

@@ -1,0 +1,55 @@
+using PortfolioMargin.Grains;
+
+namespace PortfolioMargin.Silo.Market;
+
+/// <summary>
+/// The current market. An intraday move goes only to the accounts registered with a moved underlying (see
+/// <see cref="UnderlyingHoldersGrain"/>); each recomputes against the moved snapshot, and the margin calls and
+/// liquidations it causes are logged together. Moves are applied one at a time, in arrival order.
+/// </summary>
+public sealed class MarketDataGrain(
+    [PersistentState("market", StorageNames.Margin)] IPersistentState<MarketDataState> state,
+    ClusterPaths paths) : Grain, IMarketDataGrain
+{
+    public Task<MarketState?> GetSnapshot() => Task.FromResult(state.State.Current);
+
+    public async Task<MarketState> Publish(MarketState scenario)
+    {
+        state.State.Version++;
+        state.State.Current = scenario with { Version = state.State.Version };
+        await state.WriteStateAsync();
+        return state.State.Current;
+    }
+
+    public async Task<IntradayOutcome> ApplyUpdate(MarketUpdate update)
+    {
+        var current = state.State.Current
+            ?? throw new MarginRequestException("there is no market snapshot yet: run end-of-day first");
+        var snapshot = MarketMoves.Apply(current.Snapshot, update);
+        var holders = await Task.WhenAll(update.Moves.Select(m => GrainFactory.GetGrain<IUnderlyingHoldersGrain>(m.Underlying).GetAccounts()));
+        var accounts = holders.SelectMany(a => a).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+        var version = state.State.Version + 1;
+        var next = current with
+        {
+            Key = $"market:{version}:{Guid.NewGuid():N}",
+            Version = version,
+            Snapshot = snapshot,
+            Source = $"market-update:{update.Id}",
+        };
+        state.State.Version = version;
+        state.State.Current = next;
+        await state.WriteStateAsync();
+
+        var notice = new MarketMoveNotice(next, update);
+        var changes = await Task.WhenAll(accounts.Select(a => GrainFactory.GetGrain<IAccountGrain>(a).OnMarketMove(notice)));
+        var statusChanges = changes.OfType<StatusChange>().ToArray();
+        var events = statusChanges.Where(c => c.IsMarginEvent).ToArray();
+        if (events.Length > 0)
+        {
+            await GrainFactory.GetGrain<IMarginEventLogGrain>(MarketDataKeys.Events).Append(events);
+        }
+
+        return new IntradayOutcome(update.Id, version, accounts, statusChanges, Path.GetFullPath(paths.EventsFile));
+    }
+}

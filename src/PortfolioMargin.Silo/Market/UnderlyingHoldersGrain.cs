@@ -1,0 +1,47 @@
+using Orleans.Storage;
+using PortfolioMargin.Grains;
+
+namespace PortfolioMargin.Silo.Market;
+
+[GenerateSerializer]
+public sealed class UnderlyingHoldersState
+{
+    [Id(0)] public HashSet<string> Accounts { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>The accounts that hold one underlying: a move of it reaches these and no others.</summary>
+public sealed class UnderlyingHoldersGrain(
+    [PersistentState("holders", StorageNames.Margin)] IPersistentState<UnderlyingHoldersState> state) : Grain, IUnderlyingHoldersGrain
+{
+    public async Task Add(string account)
+    {
+        if (state.State.Accounts.Add(account))
+        {
+            await SaveAsync();
+        }
+    }
+
+    public async Task Remove(string account)
+    {
+        if (state.State.Accounts.Remove(account))
+        {
+            await SaveAsync();
+        }
+    }
+
+    /// <summary>On a stale ETag (a duplicate activation after a silo died) step aside; the caller retries.</summary>
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    public Task<string[]> GetAccounts() => Task.FromResult(state.State.Accounts.ToArray());
+}

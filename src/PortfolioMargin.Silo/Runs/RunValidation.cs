@@ -1,0 +1,44 @@
+using PortfolioMargin.Grains;
+using PortfolioMargin.Silo.Accounts;
+
+namespace PortfolioMargin.Silo.Runs;
+
+/// <summary>A run is checked whole before anything starts, so a bad book fails the submission, not half the accounts.</summary>
+public static class RunValidation
+{
+    public static void Check(string runId, MarginRunRequest request)
+    {
+        if (request.RunId != runId)
+        {
+            throw new MarginRequestException($"run request: field 'runId': '{request.RunId}' was sent to run '{runId}'");
+        }
+
+        if (string.IsNullOrWhiteSpace(runId) || runId.IndexOfAny(['/', '\\']) >= 0 || runId is "." or "..")
+        {
+            throw new MarginRequestException($"run request: field 'runId': '{runId}' must be a plain folder name");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.OutputFolder))
+        {
+            throw new MarginRequestException("run request: field 'outputFolder': is empty");
+        }
+
+        if (request.Positions.Length == 0 && request.Collateral.Length == 0)
+        {
+            throw new MarginRequestException("run request: the book holds no positions and no collateral");
+        }
+
+        foreach (var (account, positions, collateral) in RunBook.ByAccount(request))
+        {
+            try
+            {
+                BookValidation.CheckPositions(account, positions, request.Market);
+                BookValidation.CheckCollateral(account, collateral, request.Market);
+            }
+            catch (MarginRequestException error)
+            {
+                throw new MarginRequestException($"run request: account '{account}': {error.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Grains;
+
+namespace PortfolioMargin.Cluster.Tests;
+
+/// <summary>Refused requests name what is wrong and leave every grain as it was.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class BadRequestTests(ClusterFixture fixture)
+{
+    private const string Account = "ACC0001";
+
+    [Fact]
+    public async Task An_unknown_account_is_refused_by_name()
+    {
+        var grain = fixture.Grains.GetGrain<IAccountGrain>("NO-SUCH-ACCOUNT");
+
+        foreach (var call in new Func<Task>[] { grain.GetMargin, grain.GetAccount, grain.Recompute })
+        {
+            var error = await Assert.ThrowsAsync<MarginRequestException>(call);
+            Assert.Contains("unknown account 'NO-SUCH-ACCOUNT'", error.Message);
+        }
+    }
+
+    [Fact]
+    public async Task A_malformed_position_update_is_refused_and_changes_nothing()
+    {
+        var grain = fixture.Grains.GetGrain<IAccountGrain>(Account);
+        var before = await grain.GetAccount();
+        var bad = before.Positions.Append(new Position(Account, InstrumentType.Option, "SPY", 1, 0, 500, null, OptionRight.Call)).ToArray();
+
+        var error = await Assert.ThrowsAsync<MarginRequestException>(() => grain.UpdatePositions(bad));
+
+        Assert.Equal($"positions[{before.Positions.Length}]: field 'multiplier': is 0, must be > 0", error.Message);
+        var unknown = await Assert.ThrowsAsync<MarginRequestException>(() =>
+            grain.UpdatePositions([.. before.Positions, new Position(Account, InstrumentType.Spot, "NOPE", 1, 1, null, null, null)]));
+        Assert.Contains("'NOPE' is not in the market snapshot", unknown.Message);
+        var foreign = await Assert.ThrowsAsync<MarginRequestException>(() =>
+            grain.UpdateCollateral([new CollateralHolding("ACC0002", "USD", 1)]));
+        Assert.Contains("'ACC0002' is not this account 'ACC0001'", foreign.Message);
+        await AssertUnchanged(before, await grain.GetAccount());
+    }
+
+    [Fact]
+    public async Task A_market_update_naming_an_unknown_underlying_is_refused_and_recomputes_nothing()
+    {
+        var market = fixture.Grains.GetGrain<IMarketDataGrain>(MarketDataKeys.Current);
+        var account = fixture.Grains.GetGrain<IAccountGrain>(Account);
+        var snapshot = await market.GetSnapshot();
+        var before = await account.GetAccount();
+        var update = new MarketUpdate("bad", DateTimeOffset.UtcNow, [new UnderlyingMove("SPY", 500, null), new UnderlyingMove("NOPE", 1, null)]);
+
+        var error = await Assert.ThrowsAsync<MarginRequestException>(() => market.ApplyUpdate(update));
+
+        Assert.Equal("market update 'bad': underlyings[1]: field 'id': 'NOPE' is not in the market snapshot", error.Message);
+        var negative = await Assert.ThrowsAsync<MarginRequestException>(() =>
+            market.ApplyUpdate(new MarketUpdate("neg", DateTimeOffset.UtcNow, [new UnderlyingMove("SPY", -1, null)])));
+        Assert.Contains("field 'spot': is -1, must be > 0", negative.Message);
+        Assert.Equal(snapshot?.Version, (await market.GetSnapshot())?.Version);
+        await AssertUnchanged(before, await account.GetAccount());
+    }
+
+    [Fact]
+    public async Task A_run_id_reused_with_other_inputs_is_refused()
+    {
+        var request = SampleBook.Request(fixture.Inputs, ClusterFixture.BaseRun, fixture.Folder);
+        var other = request with { Config = request.Config with { Seed = request.Config.Seed + 1 } };
+
+        var error = await Assert.ThrowsAsync<MarginRequestException>(() => fixture.Grains.GetGrain<IMarginRunGrain>(ClusterFixture.BaseRun).Submit(other));
+
+        Assert.Contains("already submitted with other inputs", error.Message);
+    }
+
+    private static Task AssertUnchanged(AccountView before, AccountView after)
+    {
+        Assert.Equal(before.Positions, after.Positions);
+        Assert.Equal(before.Collateral, after.Collateral);
+        Assert.Equal(before.Latest, after.Latest);
+        Assert.Equal(before.Recomputations, after.Recomputations);
+        return Task.CompletedTask;
+    }
+}

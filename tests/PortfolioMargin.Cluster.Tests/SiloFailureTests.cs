@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+using PortfolioMargin.Grains;
+using PortfolioMargin.Silo;
+using PortfolioMargin.Silo.Hosting;
+using PortfolioMargin.Silo.Runs;
+using PortfolioMargin.Silo.Workers;
+
+namespace PortfolioMargin.Cluster.Tests;
+
+/// <summary>
+/// Four silos (each test takes one away) with small batches, so a run of the sample book takes long enough to lose a silo in the middle,
+/// and storage that survives the silo (as Redis does in a real cluster).
+/// </summary>
+public sealed class SiloFailureFixture : IAsyncLifetime
+{
+    private readonly ProcessWideGrainStorage.Store _store = new();
+
+    public SiloFailureFixture()
+    {
+        var builder = new InProcessTestClusterBuilder(4);
+        var worker = new RiskWorkerOptions { MaxBatchAccounts = 4, MaxBatchWait = TimeSpan.FromMilliseconds(1) };
+        var run = new MarginRunOptions { MaxAccountsInFlight = 12, RetryDelay = TimeSpan.FromMilliseconds(100) };
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddPortfolioMargin(worker, run, new ClusterPaths(Path.Combine(Folder, "events.parquet")), TestAccelerator.Shared);
+            silo.Services.AddGrainStorage(StorageNames.Margin, (services, _) =>
+                new ProcessWideGrainStorage(services.GetRequiredService<Serializer>(), _store));
+        });
+        Cluster = builder.Build();
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public string Folder { get; } = Directory.CreateTempSubdirectory("pm-failover-").FullName;
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
+
+public sealed class SiloFailureTests(SiloFailureFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SiloFailureFixture>
+{
+    [Fact]
+    public Task A_silo_stopped_mid_run_leaves_every_account_priced_once_with_identical_results() =>
+        LoseASiloMidRunAsync("survives-a-stop", (cluster, silo) => cluster.StopSiloAsync(silo));
+
+    [Fact]
+    public Task A_silo_killed_mid_run_leaves_every_account_priced_once_with_identical_results() =>
+        LoseASiloMidRunAsync("survives-a-kill", (cluster, silo) => cluster.KillSiloAsync(silo));
+
+    private async Task LoseASiloMidRunAsync(string runId, Func<InProcessTestCluster, InProcessSiloHandle, Task> lose)
+    {
+        var inputs = SampleBook.Load();
+        var direct = TestAccelerator.Shared.Run(inputs, 0).Accounts;
+        var grains = fixture.Cluster.Client;
+        var run = grains.GetGrain<IMarginRunGrain>(runId);
+        var status = await run.Submit(SampleBook.Request(inputs, runId, fixture.Folder));
+
+        // Lose a silo other than the run's own (and the primary), once a tenth of the book is priced.
+        var host = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(run);
+        var victim = fixture.Cluster.Silos.Skip(1).First(s => !s.SiloAddress.Equals(host));
+        while (status.Done < direct.Count / 10)
+        {
+            await Task.Delay(10);
+            status = await run.GetStatus();
+        }
+
+        var victimBatcher = victim.ServiceProvider.GetRequiredService<MarginBatcher>();
+        await lose(fixture.Cluster, victim);
+        var atLoss = status;
+        status = await ClusterFixture.WaitAsync(run, await run.GetStatus());
+
+        output.WriteLine($"done when the silo went {atLoss.Done}, retries {status.Retries}, lost silo priced {victimBatcher.AccountsPriced}");
+        output.WriteLine(string.Join("\n", status.FailedAccounts.Take(3)));
+        Assert.True(atLoss.Done < direct.Count, "the silo went before the run finished");
+        Assert.Equal((RunPhase.Completed, direct.Count, 0), (status.Phase, status.Done, status.Failed));
+        Assert.Equal(direct, await run.GetResults());
+    }
+}
