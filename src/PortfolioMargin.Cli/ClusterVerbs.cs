@@ -49,7 +49,7 @@ public static class ClusterVerbs
         private readonly Option<FileInfo?> _config = new("--config") { Description = "Risk config JSON (default: the bundled sample's)." };
         private readonly Option<int?> _paths = new("--paths") { Description = "Monte Carlo paths (overrides the config)." };
         private readonly Option<ulong?> _seed = new("--seed") { Description = "Random seed (overrides the config)." };
-        private readonly Option<DeviceKind> _device = new("--device") { Description = "Embedded silo's device: auto, cuda, opencl or cpu.", DefaultValueFactory = _ => DeviceKind.Auto };
+        private readonly Option<DeviceKind> _device = new("--device") { Description = "Embedded silo's device: auto, cuda, opencl, cpu or host.", DefaultValueFactory = _ => DeviceKind.Auto };
 
         public void AddTo(Command command)
         {

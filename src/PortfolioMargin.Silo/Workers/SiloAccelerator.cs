@@ -1,15 +1,16 @@
 using PortfolioMargin.Engine;
-using PortfolioMargin.Kernels;
+using PortfolioMargin.Engine.Backends;
 
 namespace PortfolioMargin.Silo.Workers;
 
 /// <summary>
-/// The silo's one accelerator. Opening it compiles every kernel, so it happens once, on first use, and the
-/// accelerator lives as long as the silo. One engine call at a time: a second would only compete for the same device.
+/// The silo's one risk backend: a GPU's compiled kernels, or without one the host backend (RiskBackends.Open's
+/// choice for `auto`). Opening it compiles every kernel, so it happens once, on first use, and it lives as long as
+/// the silo. One engine call at a time: a second would only compete for the same device.
 /// </summary>
 public sealed class SiloAccelerator : IDisposable
 {
-    private readonly Lazy<RiskAccelerator> _accelerator;
+    private readonly Lazy<IRiskBackend> _accelerator;
     private readonly EngineOptions _engineOptions;
     private readonly Lock _gate = new();
     private long _engineCalls;
@@ -18,7 +19,7 @@ public sealed class SiloAccelerator : IDisposable
     public SiloAccelerator(RiskWorkerOptions options)
     {
         _engineOptions = options.Engine;
-        _accelerator = new Lazy<RiskAccelerator>(() => RiskAccelerator.Open(options.Device), LazyThreadSafetyMode.ExecutionAndPublication);
+        _accelerator = new Lazy<IRiskBackend>(() => RiskBackends.Open(options.Device), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Description => _accelerator.Value.Description;
