@@ -32,10 +32,11 @@ public static class ClusterVerbs
     {
         var options = new BookOptions();
         var update = new Option<FileInfo>("--market-update") { Description = "Market update JSON: {\"id\", \"asOf\", \"underlyings\": [{\"id\", \"spot\", \"atmVol\"}]}.", Required = true };
-        var command = new Command("intraday", "Apply an intraday market move and print the accounts whose status changed. Without --cluster, an embedded silo first runs end-of-day over the book.") { update };
+        var latency = new Option<int>("--latency") { Description = "Then time N one-account recalculations and N moves of every underlying, and print p50/p99." };
+        var command = new Command("intraday", "Apply an intraday market move and print the accounts whose status changed. Without --cluster, an embedded silo first runs end-of-day over the book.") { update, latency };
         options.AddTo(command);
         command.SetAction((parse, cancellation) => IntradayCommand.ExecuteAsync(
-            options.Read(parse), parse.GetValue(update)!.FullName, Console.Out, Console.Error, cancellation));
+            options.Read(parse), parse.GetValue(update)!.FullName, Console.Out, Console.Error, cancellation, parse.GetValue(latency)));
         return command;
     }
 

@@ -12,7 +12,7 @@ namespace PortfolioMargin.Cli;
 /// </summary>
 public static class IntradayCommand
 {
-    public static async Task<int> ExecuteAsync(ClusterRequest request, string updatePath, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(ClusterRequest request, string updatePath, TextWriter stdout, TextWriter stderr, CancellationToken cancellation, int latencyRepeats = 0)
     {
         try
         {
@@ -30,6 +30,11 @@ public static class IntradayCommand
 
                 var outcome = await cluster.Client.GetGrain<IMarketDataGrain>(MarketDataKeys.Current).ApplyUpdate(update);
                 Print(outcome, stdout);
+                if (latencyRepeats > 0 && outcome.Recomputed.Length > 0)
+                {
+                    await IntradayLatency.MeasureAsync(cluster.Client, outcome.Recomputed.Order(StringComparer.Ordinal).First(), latencyRepeats, stdout);
+                }
+
                 return RunCommand.Success;
             }
         }
