@@ -47,15 +47,16 @@ public static class CommandLine
         var paths = new Option<int?>("--paths") { Description = "Monte Carlo paths (overrides the config)." };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the config)." };
         var json = new Option<bool>("--json") { Description = "Print the account results as JSON on stdout; everything else goes to stderr." };
-        var cluster = new Option<FileInfo?>("--cluster") { Description = "Run as a client of the Orleans cluster this config describes (as `pm cluster-run --cluster`)." };
+        var cluster = new Option<FileInfo?>("--cluster") { Description = "Run as a client of the running Orleans cluster this config describes (default: an embedded silo in this process)." };
+        var direct = new Option<bool>("--direct") { Description = "Call the engine directly, without a silo (what tests and benchmarks do)." };
 
         var command = new Command("run", "Run a margin calculation over a book and write accounts.parquet, positions.parquet and run.json.")
         {
-            market, positions, collateral, config, output, device, paths, seed, json, cluster,
+            market, positions, collateral, config, output, device, paths, seed, json, cluster, direct,
         };
-        command.SetAction(parse => parse.GetValue(cluster) is { } clusterConfig
+        command.SetAction(parse => !parse.GetValue(direct)
             ? ClusterRunCommand.ExecuteAsync(
-                new ClusterRequest(clusterConfig.FullName, new RunRequest(
+                new ClusterRequest(parse.GetValue(cluster)?.FullName, new RunRequest(
                     parse.GetValue(market)?.FullName, parse.GetValue(positions)?.FullName, parse.GetValue(collateral)?.FullName,
                     parse.GetValue(config)?.FullName, null, parse.GetValue(device), parse.GetValue(paths), parse.GetValue(seed), false,
                     Environment.GetCommandLineArgs())),
