@@ -26,12 +26,13 @@ public static class CommandLine
         var record = new Option<FileInfo?>("--record") { Description = "Append a result row to this Markdown file (e.g. benchmarks/RESULTS.md)." };
         var warmups = new Option<int>("--warmups") { Description = "Untimed runs first (JIT, kernel compilation).", DefaultValueFactory = _ => 1 };
         var compare = new Option<DeviceKind?>("--compare") { Description = "Also run on this backend and report agreement (e.g. --device cuda --compare host)." };
+        var clusterOverhead = new Option<bool>("--cluster-overhead") { Description = "Also run the book through a warm embedded Orleans silo and report the grain layer's overhead." };
         var command = new Command("bench", "Time an end-to-end run on a benchmark book and compare with the numpy peer on the same book.")
         {
-            book, paths, device, noPeer, record, warmups, compare,
+            book, paths, device, noPeer, record, warmups, compare, clusterOverhead,
         };
         command.SetAction(parse => Bench.BenchCommand.Execute(
-            new Bench.BenchRequest(parse.GetValue(book)!.FullName, parse.GetValue(paths), parse.GetValue(device), !parse.GetValue(noPeer), parse.GetValue(record)?.FullName, parse.GetValue(warmups), parse.GetValue(compare)),
+            new Bench.BenchRequest(parse.GetValue(book)!.FullName, parse.GetValue(paths), parse.GetValue(device), !parse.GetValue(noPeer), parse.GetValue(record)?.FullName, parse.GetValue(warmups), parse.GetValue(compare), parse.GetValue(clusterOverhead)),
             Console.Out, Console.Error));
         return command;
     }

@@ -9,7 +9,7 @@ using PortfolioMargin.Storage.Output;
 namespace PortfolioMargin.Cli.Bench;
 
 /// <summary>What `pm bench` was asked to measure.</summary>
-public sealed record BenchRequest(string Book, int? Paths, DeviceKind Device, bool Peer, string? Record, int Warmups, DeviceKind? CompareWith = null);
+public sealed record BenchRequest(string Book, int? Paths, DeviceKind Device, bool Peer, string? Record, int Warmups, DeviceKind? CompareWith = null, bool ClusterOverhead = false);
 
 /// <summary>
 /// `pm bench`: one end-to-end run of the engine on a benchmark book (load, Monte Carlo, stress, Greeks, Parquet),
@@ -88,6 +88,16 @@ public static class BenchCommand
             stdout.WriteLine($"agreement with {reference.Description}: {identical}/{check.Accounts.Count} accounts bit-identical; largest ES gap {worst:E2} standard errors");
         }
 
+        if (request.ClusterOverhead)
+        {
+            // Medians of 7 on each side: single runs of a quarter second swing by ±30% on a shared 2-core machine.
+            const int Repeats = 7;
+            var direct = Median(Enumerable.Range(0, Repeats).Select(_ => EndToEnd.Measure(backend, book, configPath, request.Paths).WallSeconds));
+            var template = new RunRequest(null, null, null, null, null, request.Device, paths, null, false, ["pm", "bench"]);
+            var viaSilo = Median(Bench.ClusterOverhead.MeasureSecondsAsync(book, template, Repeats, CancellationToken.None).GetAwaiter().GetResult());
+            stdout.WriteLine($"median of {Repeats}: direct {direct * 1000:F1} ms, through a warm embedded silo {viaSilo * 1000:F1} ms; grain-layer overhead {(viaSilo - direct) / direct:P1}");
+        }
+
         if (request.Record is { } record)
         {
             File.AppendAllText(record, Row(book, paths, backend.Description, seconds, measured, peer) + Environment.NewLine);
@@ -108,6 +118,12 @@ public static class BenchCommand
             Path.GetFileName(book), paths.ToString(CultureInfo.InvariantCulture),
             seconds.ToString("F2", CultureInfo.InvariantCulture), Stage("revaluation"), Stage("aggregation"), Stage("tail"), Stage("parquet"),
             peerTotal, ratio + " |");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 
     private static string Commit()

@@ -40,9 +40,9 @@ public sealed record ClusterConfig
 
     public string Device { get; init; } = "auto";
 
-    public int MaxBatchAccounts { get; init; } = 256;
+    public int MaxBatchAccounts { get; init; } = 4096;
 
-    public double MaxBatchWaitMs { get; init; } = 5;
+    public double MaxBatchWaitMs { get; init; } = 10;
 
     public int MaxAccountsInFlight { get; init; } = 1024;
 
