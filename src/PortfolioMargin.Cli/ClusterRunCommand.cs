@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Orleans.Runtime;
-using PortfolioMargin.Core.Input;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
 
@@ -16,7 +14,7 @@ public static class ClusterRunCommand
     public static async Task<int> ExecuteAsync(
         ClusterRequest request, string? runId, string? output, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
-        try
+        return await ClusterErrors.ExitCodeOfAsync(async () =>
         {
             var clock = Stopwatch.StartNew();
             runId ??= $"eod-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmssfff'Z'}";
@@ -41,16 +39,6 @@ public static class ClusterRunCommand
 
                 return status.Failed == 0 ? RunCommand.Success : RunCommand.Failure;
             }
-        }
-        catch (Exception error) when (error is InputException or MarginRequestException)
-        {
-            stderr.WriteLine($"error: {error.Message}");
-            return RunCommand.BadInput;
-        }
-        catch (Exception error) when (error is OrleansException or IOException or TimeoutException or InvalidOperationException)
-        {
-            stderr.WriteLine($"error: {error.Message}");
-            return RunCommand.Failure;
-        }
+        }, stderr);
     }
 }

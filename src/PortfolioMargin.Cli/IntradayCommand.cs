@@ -1,6 +1,4 @@
 using System.Globalization;
-using Orleans.Runtime;
-using PortfolioMargin.Core.Input;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo.Market;
 
@@ -14,7 +12,7 @@ public static class IntradayCommand
 {
     public static async Task<int> ExecuteAsync(ClusterRequest request, string updatePath, TextWriter stdout, TextWriter stderr, CancellationToken cancellation, int latencyRepeats = 0)
     {
-        try
+        return await ClusterErrors.ExitCodeOfAsync(async () =>
         {
             var update = MarketUpdateJson.Load(updatePath);
             var (cluster, config) = await ClusterConnection.OpenAsync(request, cancellation);
@@ -37,17 +35,7 @@ public static class IntradayCommand
 
                 return RunCommand.Success;
             }
-        }
-        catch (Exception error) when (error is InputException or MarginRequestException)
-        {
-            stderr.WriteLine($"error: {error.Message}");
-            return RunCommand.BadInput;
-        }
-        catch (Exception error) when (error is OrleansException or IOException or TimeoutException or InvalidOperationException)
-        {
-            stderr.WriteLine($"error: {error.Message}");
-            return RunCommand.Failure;
-        }
+        }, stderr);
     }
 
     private static void Print(IntradayOutcome outcome, TextWriter stdout)

@@ -132,22 +132,7 @@ public sealed class AccountGrain(
         await SaveAsync();
     }
 
-    /// <summary>
-    /// A stale ETag means another activation of this account wrote since this one read (possible for a moment after
-    /// a silo dies): this activation steps aside, and the caller's retry reads the newer state in a fresh one.
-    /// </summary>
-    private async Task SaveAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (InconsistentStateException)
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task SaveAsync() => StepAsideOnConflict.WriteStateAsync(state, DeactivateOnIdle);
 
     private IMarketDataGrain MarketData => GrainFactory.GetGrain<IMarketDataGrain>(MarketDataKeys.Current);
 

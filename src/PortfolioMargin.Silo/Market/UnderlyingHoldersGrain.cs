@@ -1,4 +1,3 @@
-using Orleans.Storage;
 using PortfolioMargin.Grains;
 
 namespace PortfolioMargin.Silo.Market;
@@ -29,19 +28,7 @@ public sealed class UnderlyingHoldersGrain(
         }
     }
 
-    /// <summary>On a stale ETag (a duplicate activation after a silo died) step aside; the caller retries.</summary>
-    private async Task SaveAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (InconsistentStateException)
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task SaveAsync() => StepAsideOnConflict.WriteStateAsync(state, DeactivateOnIdle);
 
     public Task<string[]> GetAccounts() => Task.FromResult(state.State.Accounts.ToArray());
 }
