@@ -16,7 +16,7 @@ public sealed class RiskAccelerator : IDisposable
     private readonly Context _context;
 
     private readonly Action<KernelConfig, ArrayView<double>, ArrayView<double>, FactorModel, ScenarioParameters> _simulate;
-    private readonly Action<KernelConfig, ArrayView<double>, InstrumentTable, UnderlyingTable, ScenarioView, RevaluationParameters> _revalue;
+    private readonly Action<KernelConfig, ArrayView<double>, PricingTable, ScenarioView> _revalue;
     private readonly Action<KernelConfig, ArrayView<double>, ArrayView<double>, ArrayView<double>, AccountWeights, AggregationParameters> _aggregate;
     private readonly Action<KernelConfig, ArrayView<double>, ArrayView<double>, TailOutput, TailParameters> _reduceTail;
 
@@ -26,7 +26,7 @@ public sealed class RiskAccelerator : IDisposable
         Accelerator = accelerator;
         Shape = shape ?? DefaultShape(accelerator);
         _simulate = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, FactorModel, ScenarioParameters>(ScenarioKernel.SimulateFactors);
-        _revalue = accelerator.LoadStreamKernel<ArrayView<double>, InstrumentTable, UnderlyingTable, ScenarioView, RevaluationParameters>(RevaluationKernel.RevalueInstruments);
+        _revalue = accelerator.LoadStreamKernel<ArrayView<double>, PricingTable, ScenarioView>(RevaluationKernel.RevalueInstruments);
         _aggregate = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, ArrayView<double>, AccountWeights, AggregationParameters>(AggregationKernel.AggregateAccounts);
         _reduceTail = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, TailOutput, TailParameters>(TailKernel.ReduceTailLoss);
     }
@@ -104,8 +104,8 @@ public sealed class RiskAccelerator : IDisposable
     public void SimulateFactors(ArrayView<double> spotOut, ArrayView<double> volOut, FactorModel model, ScenarioParameters parameters) =>
         _simulate(Config, spotOut, volOut, model, parameters);
 
-    public void RevalueInstruments(ArrayView<double> tile, InstrumentTable instruments, UnderlyingTable underlyings, ScenarioView scenarios, RevaluationParameters parameters) =>
-        _revalue(Config, tile, instruments, underlyings, scenarios, parameters);
+    public void RevalueInstruments(ArrayView<double> tile, PricingTable instruments, ScenarioView scenarios) =>
+        _revalue(Config, tile, instruments, scenarios);
 
     public void AggregateAccounts(ArrayView<double> accountPnl, ArrayView<double> worstLoss, ArrayView<double> tile, AccountWeights accounts, AggregationParameters parameters) =>
         _aggregate(Config, accountPnl, worstLoss, tile, accounts, parameters);

@@ -50,6 +50,22 @@ public sealed class BookLayout
     public double[] EntryWeight { get; }
 
     /// <summary>
+    /// Every instrument's pricing constants at a valuation date <paramref name="valuationYears"/> after the
+    /// snapshot (0 for an instant stress): prepared once per batch and date, used by every path.
+    /// </summary>
+    public PricingTerms[] PricingAt(MarketSnapshot market, double valuationYears)
+    {
+        var terms = new PricingTerms[InstrumentCount];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var u = market.Underlyings[UnderlyingIndex[i]];
+            terms[i] = PricingTerms.Prepare(Type[i], Omega[i], Strike[i], ExpiryYears[i] - valuationYears, market.Rate, u.DividendYield, u.Skew, u.Smile);
+        }
+
+        return terms;
+    }
+
+    /// <summary>
     /// Lays out the given accounts (in that order). <paramref name="positionsByAccount"/> holds each account's
     /// positions in file order; accounts without positions get empty rows (zero P&amp;L on every path).
     /// </summary>

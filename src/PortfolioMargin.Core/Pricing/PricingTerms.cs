@@ -44,6 +44,24 @@ public readonly struct PricingTerms
         LogStrikeLessCarry = type == (int)InstrumentType.Option && live ? Math.Log(strike) - (rate - dividendYield) * years : 0.0;
     }
 
+    /// <summary>Terms prepared elsewhere (on the host, for a device table), field for field.</summary>
+    public PricingTerms(
+        int type, double omega, double strike, double years, double carry, double dividendDiscount, double rateDiscount,
+        double sqrtYears, double logStrikeLessCarry, double skew, double smile)
+    {
+        Type = type;
+        Omega = omega;
+        Strike = strike;
+        Years = years;
+        Carry = carry;
+        DividendDiscount = dividendDiscount;
+        RateDiscount = rateDiscount;
+        SqrtYears = sqrtYears;
+        LogStrikeLessCarry = logStrikeLessCarry;
+        Skew = skew;
+        Smile = smile;
+    }
+
     /// <param name="type">An <see cref="InstrumentType"/> code.</param>
     /// <param name="omega">+1 call, −1 put (ignored unless an option).</param>
     public static PricingTerms Prepare(int type, double omega, double strike, double years, double rate, double dividendYield, double skew, double smile) =>
@@ -54,7 +72,8 @@ public readonly struct PricingTerms
     /// the smile vol σ(K) = max(0.01, σ_ATM + skew·k + smile·k²), k = ln(K/F)/√τ, using
     /// d1 = ln(F/K)/(σ√τ) + σ√τ/2 (intrinsic once expired).
     /// </summary>
-    public double UnitValue(double spot, double atmVol) => UnitValue(spot, Math.Log(spot), atmVol);
+    public double UnitValue(double spot, double atmVol) =>
+        UnitValue(spot, Type == (int)InstrumentType.Option && Years > 0.0 ? Math.Log(spot) : 0.0, atmVol);
 
     /// <summary>
     /// As <see cref="UnitValue(double, double)"/> with ln S given: every option on an underlying shares it on a

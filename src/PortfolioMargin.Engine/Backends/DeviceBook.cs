@@ -1,10 +1,9 @@
-using ILGPU;
 using ILGPU.Runtime;
 using PortfolioMargin.Kernels;
 
 namespace PortfolioMargin.Engine.Backends;
 
-/// <summary>A <see cref="BookLayout"/> on the accelerator: the instrument table and the account rows.</summary>
+/// <summary>A <see cref="BookLayout"/>'s account rows on the accelerator; instruments travel as <see cref="DevicePricing"/>.</summary>
 internal sealed class DeviceBook : IDisposable
 {
     private readonly DeviceBuffers _buffers;
@@ -12,15 +11,7 @@ internal sealed class DeviceBook : IDisposable
     public DeviceBook(Accelerator accelerator, BookLayout layout)
     {
         _buffers = new DeviceBuffers(accelerator);
-        Instruments = new InstrumentTable
-        {
-            Type = _buffers.Upload(layout.Type),
-            UnderlyingIndex = _buffers.Upload(layout.UnderlyingIndex),
-            Omega = _buffers.Upload(layout.Omega),
-            Strike = _buffers.Upload(layout.Strike),
-            ExpiryYears = _buffers.Upload(layout.ExpiryYears),
-            BaseValue = _buffers.Upload(layout.BaseValue),
-        };
+        Layout = layout;
         Accounts = new AccountWeights
         {
             Start = _buffers.Upload(layout.AccountStart),
@@ -28,14 +19,13 @@ internal sealed class DeviceBook : IDisposable
             Weight = _buffers.Upload(layout.EntryWeight),
             Accounts = layout.Accounts.Count,
         };
-        InstrumentCount = layout.InstrumentCount;
     }
 
-    public InstrumentTable Instruments { get; }
+    public BookLayout Layout { get; }
 
     public AccountWeights Accounts { get; }
 
-    public int InstrumentCount { get; }
+    public int InstrumentCount => Layout.InstrumentCount;
 
     public void Dispose() => _buffers.Dispose();
 }

@@ -6,7 +6,7 @@ using PortfolioMargin.Kernels;
 
 namespace PortfolioMargin.Engine.Backends;
 
-/// <summary>The market snapshot on the accelerator: the factor model's initial state and the smile tables.</summary>
+/// <summary>The market snapshot on the accelerator: the factor model's initial state and the Cholesky factor.</summary>
 internal sealed class DeviceMarket : IDisposable
 {
     private readonly DeviceBuffers _buffers;
@@ -25,23 +25,15 @@ internal sealed class DeviceMarket : IDisposable
             SpotVolCorrelation = _buffers.Upload(u.Select(x => x.SpotVolCorrelation).ToArray()),
             Cholesky = _buffers.Upload(cholesky),
         };
-        Smiles = new UnderlyingTable
-        {
-            Skew = _buffers.Upload(u.Select(x => x.Skew).ToArray()),
-            Smile = _buffers.Upload(u.Select(x => x.Smile).ToArray()),
-            DividendYield = _buffers.Upload(u.Select(x => x.DividendYield).ToArray()),
-        };
-        Rate = market.Rate;
         UnderlyingCount = n;
+        Snapshot = market;
     }
 
     public FactorModel Factors { get; }
 
-    public UnderlyingTable Smiles { get; }
-
-    public double Rate { get; }
-
     public int UnderlyingCount { get; }
+
+    public MarketSnapshot Snapshot { get; }
 
     public void Dispose() => _buffers.Dispose();
 }

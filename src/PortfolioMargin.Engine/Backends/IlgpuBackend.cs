@@ -30,7 +30,7 @@ public sealed class IlgpuBackend(RiskAccelerator accelerator, bool ownsAccelerat
         var tails = MonteCarloTail.Run(Accelerator, deviceMarket, book, config, chunkPaths, timings, ref chunks, pathsDone);
 
         stage.Restart();
-        var stress = StressGrid.Run(Accelerator, deviceMarket, book, market, config);
+        var stress = StressGrid.Run(Accelerator, deviceMarket, book, config);
         timings.Add("stress", stage.Elapsed);
         return new BatchOutcome(tails, stress, chunks);
     }

@@ -30,6 +30,9 @@ internal static class MonteCarloTail
         using var spot = accelerator.Allocate1D<double>((long)steps * underlyings * chunkPaths);
         using var vol = accelerator.Allocate1D<double>((long)steps * underlyings * chunkPaths);
         using var tile = accelerator.Allocate1D<double>(Math.Max(1L, (long)book.InstrumentCount * chunkPaths));
+        var pricing = Enumerable.Range(1, steps)
+            .Select(step => new DevicePricing(accelerator, book.Layout, book.Layout.PricingAt(market.Snapshot, step * stepYears)))
+            .ToArray();
         timings.Add("allocation", stage.Elapsed);
 
         for (var firstPath = 0; firstPath < paths; firstPath += chunkPaths)
@@ -62,8 +65,7 @@ internal static class MonteCarloTail
                     Paths = chunk,
                     ValuationYears = (step + 1) * stepYears,
                 };
-                device.RevalueInstruments(tile.View, book.Instruments, market.Smiles, scenario,
-                    new RevaluationParameters { Instruments = book.InstrumentCount, Rate = market.Rate });
+                device.RevalueInstruments(tile.View, pricing[step].Table, scenario);
                 device.Synchronize();
                 timings.Add("revaluation", stage.Elapsed);
 
@@ -80,6 +82,11 @@ internal static class MonteCarloTail
             }
 
             pathsDone?.Invoke(firstPath + chunk);
+        }
+
+        foreach (var table in pricing)
+        {
+            table.Dispose();
         }
 
         stage.Restart();

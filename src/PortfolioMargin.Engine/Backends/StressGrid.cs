@@ -8,19 +8,19 @@ namespace PortfolioMargin.Engine.Backends;
 /// <summary>The stress grid through the revaluation and aggregation kernels.</summary>
 internal static class StressGrid
 {
-    public static StressOutcome[] Run(RiskAccelerator device, DeviceMarket market, DeviceBook book, MarketSnapshot snapshot, RiskConfig config)
+    public static StressOutcome[] Run(RiskAccelerator device, DeviceMarket market, DeviceBook book, RiskConfig config)
     {
         var accelerator = device.Accelerator;
-        var grid = StressScenarios.Build(snapshot, config);
+        var grid = StressScenarios.Build(market.Snapshot, config);
         var accounts = book.Accounts.Accounts;
         using var spot = accelerator.Allocate1D(grid.Spot);
         using var vol = accelerator.Allocate1D(grid.AtmVol);
         using var tile = accelerator.Allocate1D<double>(Math.Max(1L, (long)book.InstrumentCount * grid.Count));
         using var pnl = accelerator.Allocate1D<double>(Math.Max(1L, (long)accounts * grid.Count));
         using var unused = accelerator.Allocate1D<double>(1);
-        device.RevalueInstruments(tile.View, book.Instruments, market.Smiles,
-            new ScenarioView { Spot = spot.View, AtmVol = vol.View, Paths = grid.Count, ValuationYears = 0.0 },
-            new RevaluationParameters { Instruments = book.InstrumentCount, Rate = market.Rate });
+        using var pricing = new DevicePricing(accelerator, book.Layout, book.Layout.PricingAt(market.Snapshot, 0.0));
+        device.RevalueInstruments(tile.View, pricing.Table,
+            new ScenarioView { Spot = spot.View, AtmVol = vol.View, Paths = grid.Count, ValuationYears = 0.0 });
         device.AggregateAccounts(pnl.View, unused.View, tile.View, book.Accounts,
             new AggregationParameters { ChunkPaths = grid.Count, RowPaths = grid.Count, FirstPath = 0, WorstMode = 0 });
         device.Synchronize();

@@ -48,6 +48,7 @@ public sealed class HostBackend : IRiskBackend
         var tile = new double[Math.Max(1L, (long)layout.InstrumentCount * chunkPaths)];
         timings.Add("allocation", stage.Elapsed);
 
+        var pricing = Enumerable.Range(1, steps).Select(step => layout.PricingAt(market, step * stepYears)).ToArray();
         var chunks = 0;
         for (var firstPath = 0; firstPath < paths; firstPath += chunkPaths)
         {
@@ -60,8 +61,8 @@ public sealed class HostBackend : IRiskBackend
             {
                 stage.Restart();
                 var slice = step * n * chunk;
-                HostStages.RevalueInstruments(tile, layout, market,
-                    spot.AsMemory(slice, n * chunk), vol.AsMemory(slice, n * chunk), chunk, (step + 1) * stepYears);
+                HostStages.RevalueInstruments(tile, layout, pricing[step], n,
+                    spot.AsMemory(slice, n * chunk), vol.AsMemory(slice, n * chunk), chunk);
                 timings.Add("revaluation", stage.Elapsed);
 
                 stage.Restart();
@@ -83,7 +84,7 @@ public sealed class HostBackend : IRiskBackend
         var grid = StressScenarios.Build(market, config);
         var stressTile = new double[Math.Max(1, layout.InstrumentCount * grid.Count)];
         var stressPnl = new double[Math.Max(1, accounts * grid.Count)];
-        HostStages.RevalueInstruments(stressTile, layout, market, grid.Spot, grid.AtmVol, grid.Count, 0.0);
+        HostStages.RevalueInstruments(stressTile, layout, layout.PricingAt(market, 0.0), n, grid.Spot, grid.AtmVol, grid.Count);
         HostStages.AggregateAccounts(stressPnl, null, stressTile, layout, grid.Count, grid.Count, 0, 0);
         var stress = grid.Worst(stressPnl, accounts);
         timings.Add("stress", stage.Elapsed);

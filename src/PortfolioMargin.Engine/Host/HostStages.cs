@@ -72,10 +72,10 @@ internal static class HostStages
     /// per underlying and path, not once per option.
     /// </summary>
     public static void RevalueInstruments(
-        double[] tile, BookLayout layout, MarketSnapshot market, ReadOnlyMemory<double> spot, ReadOnlyMemory<double> vol, int paths, double valuationYears)
+        double[] tile, BookLayout layout, PricingTerms[] pricing, int underlyings, ReadOnlyMemory<double> spot, ReadOnlyMemory<double> vol, int paths)
     {
         var logSpot = new double[spot.Length];
-        Parallel.For(0, market.Underlyings.Count, u =>
+        Parallel.For(0, underlyings, u =>
         {
             var source = spot.Span.Slice(u * paths, paths);
             for (var p = 0; p < paths; p++)
@@ -87,10 +87,7 @@ internal static class HostStages
         Parallel.For(0, layout.InstrumentCount, i =>
         {
             var u = layout.UnderlyingIndex[i];
-            var x = market.Underlyings[u];
-            var terms = PricingTerms.Prepare(
-                layout.Type[i], layout.Omega[i], layout.Strike[i], layout.ExpiryYears[i] - valuationYears,
-                market.Rate, x.DividendYield, x.Skew, x.Smile);
+            var terms = pricing[i];
             var baseValue = layout.BaseValue[i];
             var spots = spot.Span.Slice(u * paths, paths);
             var logSpots = logSpot.AsSpan(u * paths, paths);
