@@ -13,9 +13,24 @@ internal static class CorrelationJson
 {
     public static double[,] Read(JsonObjectReader block, IReadOnlyList<Underlying> underlyings)
     {
-        block.RejectUnknownKeys("ids", "matrix");
+        block.RejectUnknownKeys("ids", "matrix", "repair");
         var ids = ReadIds(block, underlyings);
         var given = ReadMatrix(block, ids.Count);
+        if (ReadRepair(block))
+        {
+            // Only definiteness is repaired: asymmetry, a bad diagonal or an entry outside [−1, 1] is still a typo to fix.
+            var shape = CorrelationFactor.Validate(given, ids, checkDefiniteness: false);
+            if (shape is not null)
+            {
+                throw block.Error("matrix", shape);
+            }
+
+            if (CorrelationFactor.Validate(given, ids) is not null)
+            {
+                given = NearestCorrelation.Repair(given);
+            }
+        }
+
         var problem = CorrelationFactor.Validate(given, ids);
         if (problem is not null)
         {
@@ -35,6 +50,14 @@ internal static class CorrelationJson
 
         return correlation;
     }
+
+    /// <summary><c>"repair": "nearest"</c> opts in to Higham's nearest correlation matrix; <c>"none"</c> (the default) does not.</summary>
+    private static bool ReadRepair(JsonObjectReader block) => !block.Has("repair") ? false : block.Text("repair") switch
+    {
+        "none" => false,
+        "nearest" => true,
+        var other => throw block.Error("repair", $"'{other}' is not one of none, nearest"),
+    };
 
     private static List<string> ReadIds(JsonObjectReader block, IReadOnlyList<Underlying> underlyings)
     {

@@ -11,7 +11,7 @@ public static class CorrelationFactor
     public const double EigenvalueTolerance = 1e-10;
 
     /// <summary>Returns the problem with C (a pair or an eigenvalue), or null when it is a valid correlation matrix.</summary>
-    public static string? Validate(double[,] correlation, IReadOnlyList<string> ids)
+    public static string? Validate(double[,] correlation, IReadOnlyList<string> ids, bool checkDefiniteness = true)
     {
         var n = correlation.GetLength(0);
         for (var i = 0; i < n; i++)
@@ -34,6 +34,11 @@ public static class CorrelationFactor
                     return $"matrix is not symmetric: ({ids[i]}, {ids[j]}) is {rho} but ({ids[j]}, {ids[i]}) is {correlation[j, i]}";
                 }
             }
+        }
+
+        if (!checkDefiniteness)
+        {
+            return null;
         }
 
         var smallest = SymmetricEigen.Eigenvalues(correlation)[0];

@@ -3,10 +3,21 @@ namespace PortfolioMargin.Core.Scenarios;
 /// <summary>Eigenvalues of a small symmetric matrix by cyclic Jacobi rotations (Golub and Van Loan §8.5).</summary>
 public static class SymmetricEigen
 {
-    public static double[] Eigenvalues(double[,] matrix)
+    public static double[] Eigenvalues(double[,] matrix) => Decompose(matrix).Values.Order().ToArray();
+
+    /// <summary>
+    /// Eigenvalues (unsorted) and eigenvectors as the columns of <c>Vectors</c>: A = V·diag(λ)·Vᵀ.
+    /// </summary>
+    public static (double[] Values, double[,] Vectors) Decompose(double[,] matrix)
     {
         var n = matrix.GetLength(0);
         var a = (double[,])matrix.Clone();
+        var v = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            v[i, i] = 1.0;
+        }
+
         for (var sweep = 0; sweep < 100; sweep++)
         {
             var offDiagonal = 0.0;
@@ -51,6 +62,14 @@ public static class SymmetricEigen
 
                     for (var k = 0; k < n; k++)
                     {
+                        var vkp = v[k, p];
+                        var vkq = v[k, q];
+                        v[k, p] = c * vkp - s * vkq;
+                        v[k, q] = s * vkp + c * vkq;
+                    }
+
+                    for (var k = 0; k < n; k++)
+                    {
                         var apk = a[p, k];
                         var aqk = a[q, k];
                         a[p, k] = c * apk - s * aqk;
@@ -66,7 +85,6 @@ public static class SymmetricEigen
             values[i] = a[i, i];
         }
 
-        Array.Sort(values);
-        return values;
+        return (values, v);
     }
 }
