@@ -1,4 +1,3 @@
-using Orleans.Runtime;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Grains;
 

@@ -3,8 +3,6 @@ using System.Globalization;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Kernels;
-using PortfolioMargin.Storage.Input;
-using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cli.Bench;
 

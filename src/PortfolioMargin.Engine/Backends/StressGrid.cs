@@ -1,5 +1,4 @@
 using ILGPU.Runtime;
-using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Kernels;
 

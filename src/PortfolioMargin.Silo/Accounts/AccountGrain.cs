@@ -1,5 +1,4 @@
 using Orleans.Placement;
-using Orleans.Storage;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Engine;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
-using Orleans.Persistence;
 using Orleans.Serialization;
 using Orleans.Storage;
 using StackExchange.Redis;

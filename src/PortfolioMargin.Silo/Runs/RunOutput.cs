@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using PortfolioMargin.Engine;
-using PortfolioMargin.Grains;
 using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Silo.Runs;

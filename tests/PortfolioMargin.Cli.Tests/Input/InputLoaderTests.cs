@@ -1,6 +1,5 @@
 using Parquet.Schema;
 using PortfolioMargin.Core.Input;
-using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Storage.Input;
 
 namespace PortfolioMargin.Cli.Tests.Input;

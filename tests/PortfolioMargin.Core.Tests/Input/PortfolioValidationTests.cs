@@ -1,6 +1,5 @@
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Market;
-using PortfolioMargin.Core.Portfolio;
 
 namespace PortfolioMargin.Core.Tests.Input;
 
