@@ -52,17 +52,9 @@ public static class ClusterConnection
     }
 
     /// <summary>Submits a run and waits for it, with one progress line on stderr every couple of seconds.</summary>
-    public static async Task<MarginRunStatus> RunAsync(IClusterClient client, MarginRunRequest request, TextWriter stderr, CancellationToken cancellation)
-    {
-        var run = client.GetGrain<IMarginRunGrain>(request.RunId);
-        var status = await run.Submit(request);
-        while (status.Phase != RunPhase.Completed)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            stderr.WriteLine($"progress: {status.Done}/{status.Accounts} accounts, {status.Failed} failed, {status.Retries} retries");
-            status = await run.WaitForCompletion(TimeSpan.FromSeconds(2));
-        }
-
-        return status;
-    }
+    public static Task<MarginRunStatus> RunAsync(IClusterClient client, MarginRunRequest request, TextWriter stderr, CancellationToken cancellation) =>
+        RunSubmission.SubmitAndWaitAsync(
+            client, request,
+            status => stderr.WriteLine($"progress: {status.Done}/{status.Accounts} accounts, {status.Failed} failed, {status.Retries} retries"),
+            TimeSpan.FromSeconds(2), cancellation);
 }

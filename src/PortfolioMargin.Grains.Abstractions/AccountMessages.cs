@@ -13,9 +13,19 @@ public sealed record AccountView(
     int Recomputations,
     string? LastTrigger);
 
-/// <summary>One account's engine output: its margin and the t = 0 risk of each of its positions, in book order.</summary>
+/// <summary>
+/// One account's engine output: its margin and the t = 0 risk of each of its positions, in book order, and the
+/// engine call (micro-batch) that priced it.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record AccountResult(AccountMargin Margin, PositionRisk[] Positions, string Device);
+public sealed record AccountResult(AccountMargin Margin, PositionRisk[] Positions, string Device, EngineCall Call);
+
+/// <summary>
+/// One engine call on one silo: <paramref name="Id"/> is unique across the cluster, so a run can count the calls
+/// that priced it and add up their account batches and path chunks once each.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record EngineCall(string Id, int Accounts, int AccountBatches, int PathChunks);
 
 /// <summary>
 /// One account to price. <paramref name="ScenarioKey"/> names the market and config: jobs with the same key share

@@ -33,6 +33,8 @@ public enum RunPhase
 /// <summary>
 /// Progress of a run. <paramref name="Starts"/> counts how often the fan-out was started (1 for a run that was
 /// never interrupted, however often it was submitted); <paramref name="Submissions"/> counts the submissions.
+/// <paramref name="StoppedBy"/> is set while a run is neither complete nor being driven: the error that stopped
+/// it, which a re-submission retries from what is already priced.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MarginRunStatus(
@@ -45,7 +47,8 @@ public sealed record MarginRunStatus(
     int Submissions,
     int Starts,
     string? OutputFolder,
-    string[] FailedAccounts)
+    string[] FailedAccounts,
+    string? StoppedBy = null)
 {
     public int Remaining => Accounts - Done - Failed;
 }

@@ -47,7 +47,7 @@ public class ClusterFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        DirectRun = TestAccelerator.Shared.Run(Inputs, 0);
+        DirectRun = TestAccelerator.Shared.Run(Inputs, 0).Result;
         Direct = DirectRun.Accounts.ToDictionary(a => a.Account, StringComparer.Ordinal);
         await Cluster.DeployAsync();
         var status = await RunToCompletionAsync(SampleBook.Request(Inputs, BaseRun, Folder));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo.Workers;
 using PortfolioMargin.Storage.Output;
@@ -44,5 +45,48 @@ public sealed class EndOfDayRunTests(ClusterFixture fixture)
 
         // Micro-batching: far fewer engine calls than accounts.
         Assert.True(batchers.Sum(b => b.Batches) * 4 <= batchers.Sum(b => b.AccountsPriced));
+    }
+
+    [Fact]
+    public async Task Run_record_counts_the_engine_calls_that_priced_the_run()
+    {
+        var record = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(fixture.Folder, ClusterFixture.BaseRun, ResultFiles.RunRecord)))!;
+        var calls = record["cluster"]!["engineCalls"]!.GetValue<int>();
+        var batchers = fixture.Cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<MarginBatcher>()).ToList();
+
+        // Both silos priced part of the base run, each in at least one call; every call has at least one batch and chunk.
+        Assert.InRange(calls, 2, batchers.Sum(b => b.Batches));
+        Assert.True(record["accountBatches"]!.GetValue<int>() >= calls);
+        Assert.True(record["pathChunks"]!.GetValue<int>() >= calls);
+    }
+
+    [Fact]
+    public async Task An_end_of_day_run_that_finds_an_account_in_deficit_logs_a_margin_event()
+    {
+        // ACC0076 is healthy on the sample market and in a margin call after a 10% fall in TSLA (see IntradayTests).
+        const string Account = "ACC0076";
+        var book = fixture.Inputs with
+        {
+            Positions = [.. fixture.Inputs.Positions.Where(p => p.Account == Account)],
+            Collateral = [.. fixture.Inputs.Collateral.Where(c => c.Account == Account)],
+        };
+        var fallen = book with
+        {
+            Market = book.Market with
+            {
+                Underlyings = [.. book.Market.Underlyings.Select(u => u.Id == "TSLA" ? u with { Spot = u.Spot * 0.9 } : u)],
+            },
+        };
+
+        await fixture.RunToCompletionAsync(SampleBook.Request(book, "eod-event-before", fixture.Folder));
+        Assert.Equal(AccountStatus.Healthy, (await fixture.Grains.GetGrain<IAccountGrain>(Account).GetMargin()).Status);
+        await fixture.RunToCompletionAsync(SampleBook.Request(fallen, "eod-event-after", fixture.Folder));
+        var margin = await fixture.Grains.GetGrain<IAccountGrain>(Account).GetMargin();
+
+        Assert.Contains(margin.Status, new[] { AccountStatus.MarginCall, AccountStatus.Liquidation });
+        var events = await ParquetColumns.ReadTextAsync(fixture.EventsFile, "account", "old_status", "new_status", "trigger");
+        var row = Array.LastIndexOf(events["trigger"], "end-of-day:eod-event-after");
+        Assert.True(row >= 0, "the end-of-day margin call is in events.parquet");
+        Assert.Equal((Account, "healthy", margin.Status.ToWire()), (events["account"][row], events["old_status"][row], events["new_status"][row]));
     }
 }

@@ -46,7 +46,7 @@ public sealed class IntradayTests(ClusterFixture fixture)
                 Underlyings = [.. fixture.Inputs.Market.Underlyings.Select(u => u.Id == Underlying ? u with { Spot = spot } : u)],
             },
         };
-        Assert.Equal(TestAccelerator.Shared.Run(moved, 0).Accounts.Single(a => a.Account == Account), margin);
+        Assert.Equal(TestAccelerator.Shared.Run(moved, 0).Result.Accounts.Single(a => a.Account == Account), margin);
 
         var events = await ParquetColumns.ReadTextAsync(outcome.EventsFile, "account", "old_status", "new_status", "trigger");
         var row = Array.LastIndexOf(events["account"], Account);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.TestingHost;
@@ -11,7 +12,7 @@ using PortfolioMargin.Silo.Workers;
 namespace PortfolioMargin.Cluster.Tests;
 
 /// <summary>
-/// Four silos (each test takes one away) with small batches, so a run of the sample book takes long enough to lose a silo in the middle,
+/// Five silos (each test takes one away) with small batches, so a run of the sample book takes long enough to lose a silo in the middle,
 /// and storage that survives the silo (as Redis does in a real cluster).
 /// </summary>
 public sealed class SiloFailureFixture : IAsyncLifetime
@@ -20,15 +21,19 @@ public sealed class SiloFailureFixture : IAsyncLifetime
 
     public SiloFailureFixture()
     {
-        var builder = new InProcessTestClusterBuilder(4);
+        var builder = new InProcessTestClusterBuilder(5);
         var worker = new RiskWorkerOptions { MaxBatchAccounts = 4, MaxBatchWait = TimeSpan.FromMilliseconds(1) };
-        var run = new MarginRunOptions { MaxAccountsInFlight = 12, RetryDelay = TimeSpan.FromMilliseconds(100) };
+        var run = new MarginRunOptions { MaxAccountsInFlight = 12, RetryDelay = TimeSpan.FromMilliseconds(100), CheckpointInterval = TimeSpan.FromMilliseconds(200) };
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddPortfolioMargin(worker, run, new ClusterPaths(Path.Combine(Folder, "events.parquet")), TestAccelerator.Shared);
             silo.Services.AddGrainStorage(StorageNames.Margin, (services, _) =>
                 new ProcessWideGrainStorage(services.GetRequiredService<Serializer>(), _store));
         });
+        // A killed silo's calls time out rather than fail; short timeouts keep the test to seconds, as a real
+        // deployment's would be tuned to its network.
+        builder.ConfigureSilo((_, silo) => silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5)));
+        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5)));
         Cluster = builder.Build();
     }
 
@@ -55,10 +60,54 @@ public sealed class SiloFailureTests(SiloFailureFixture fixture, Xunit.Abstracti
     public Task A_silo_killed_mid_run_leaves_every_account_priced_once_with_identical_results() =>
         LoseASiloMidRunAsync("survives-a-kill", (cluster, silo) => cluster.KillSiloAsync(silo));
 
+    [Fact]
+    public async Task A_run_whose_own_silo_is_killed_resumes_on_another_and_prices_every_account_once()
+    {
+        var inputs = SampleBook.Load();
+        var direct = TestAccelerator.Shared.Run(inputs, 0).Result.Accounts;
+        var grains = fixture.Cluster.Client;
+        var management = grains.GetGrain<IManagementGrain>(0);
+
+        // A run grain away from the primary silo, which holds the test cluster's membership.
+        var primary = fixture.Cluster.Silos[0].SiloAddress;
+        string runId;
+        IMarginRunGrain run;
+        SiloAddress? host;
+        var attempt = 0;
+        do
+        {
+            runId = $"own-silo-killed-{attempt++}";
+            run = grains.GetGrain<IMarginRunGrain>(runId);
+            await run.GetStatus();
+            host = await management.GetActivationAddress(run);
+        }
+        while (host is null || host.Equals(primary));
+
+        var request = SampleBook.Request(inputs, runId, fixture.Folder);
+        var waiting = RunSubmission.SubmitAndWaitAsync(grains, request, _ => { }, TimeSpan.FromSeconds(1), CancellationToken.None);
+        var status = await run.GetStatus();
+        while (status.Done < direct.Count / 10)
+        {
+            await Task.Delay(10);
+            status = await run.GetStatus();
+        }
+
+        await fixture.Cluster.KillSiloAsync(fixture.Cluster.Silos.Single(s => s.SiloAddress.Equals(host)));
+        var atLoss = status;
+        status = await waiting;
+
+        output.WriteLine($"done when the run's silo went {atLoss.Done}; afterwards starts {status.Starts}, submissions {status.Submissions}, retries {status.Retries}");
+        Assert.True(atLoss.Done < direct.Count, "the silo went before the run finished");
+        Assert.Equal((RunPhase.Completed, direct.Count, 0), (status.Phase, status.Done, status.Failed));
+        Assert.True(status.Starts >= 2, "the run was started again on another silo");
+        Assert.Equal(direct, await run.GetResults());
+        Assert.True(File.Exists(Path.Combine(fixture.Folder, runId, Storage.Output.ResultFiles.RunRecord)));
+    }
+
     private async Task LoseASiloMidRunAsync(string runId, Func<InProcessTestCluster, InProcessSiloHandle, Task> lose)
     {
         var inputs = SampleBook.Load();
-        var direct = TestAccelerator.Shared.Run(inputs, 0).Accounts;
+        var direct = TestAccelerator.Shared.Run(inputs, 0).Result.Accounts;
         var grains = fixture.Cluster.Client;
         var run = grains.GetGrain<IMarginRunGrain>(runId);
         var status = await run.Submit(SampleBook.Request(inputs, runId, fixture.Folder));

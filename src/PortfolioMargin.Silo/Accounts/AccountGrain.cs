@@ -8,8 +8,9 @@ namespace PortfolioMargin.Silo.Accounts;
 
 /// <summary>
 /// One account. Its book is whatever the last end-of-day run or update gave it; pricing goes to the risk worker
-/// on this silo; a status that moves to margin-call or liquidation outside a market move is logged here, inside
-/// one it is returned to the market data grain, which logs all of a move's events in one write.
+/// on this silo; a status that moves to margin-call or liquidation outside a market move (a recompute, an
+/// end-of-day run) is logged here, inside one it is returned to the market data grain, which logs all of a move's
+/// events in one write.
 /// Random placement spreads a book evenly over the silos (the default prefers the caller's silo, which would put
 /// every account of a run next to the run grain).
 /// </summary>
@@ -74,8 +75,16 @@ public sealed class AccountGrain(
         BookValidation.CheckCollateral(Account, job.Collateral, job.Scenario.Snapshot);
         Book.Positions = job.Positions;
         Book.Collateral = job.Collateral;
-        var (result, _) = await PriceAsync(job.Scenario, $"end-of-day:{job.RunId}", job.Scenario.Snapshot.AsOf);
+        var (result, change) = await PriceAsync(job.Scenario, $"end-of-day:{job.RunId}", job.Scenario.Snapshot.AsOf);
         await SubscribeAsync();
+
+        // An end-of-day run that finds the account worse off than its last result is a margin call like any other.
+        // A retried account compares against this run's own result and logs nothing twice.
+        if (change is { IsMarginEvent: true })
+        {
+            await GrainFactory.GetGrain<IMarginEventLogGrain>(MarketDataKeys.Events).Append([change]);
+        }
+
         return result;
     }
 

@@ -42,7 +42,9 @@ public sealed record ClusterConfig
 
     public int MaxBatchAccounts { get; init; } = 4096;
 
-    public double MaxBatchWaitMs { get; init; } = 10;
+    public double MaxBatchWaitMs { get; init; } = 20;
+
+    public double MaxBatchIdleMs { get; init; } = 5;
 
     public int MaxAccountsInFlight { get; init; } = 1024;
 
@@ -104,6 +106,11 @@ public sealed record ClusterConfig
         if (MaxBatchWaitMs < 0)
         {
             throw new InputException(path, 0, "maxBatchWaitMs", $"is {MaxBatchWaitMs}, must be >= 0");
+        }
+
+        if (MaxBatchIdleMs < 0)
+        {
+            throw new InputException(path, 0, "maxBatchIdleMs", $"is {MaxBatchIdleMs}, must be >= 0");
         }
 
         _ = DeviceKind;

@@ -43,6 +43,7 @@ public static class MarginSiloBuilder
         Device = config.DeviceKind,
         MaxBatchAccounts = config.MaxBatchAccounts,
         MaxBatchWait = TimeSpan.FromMilliseconds(config.MaxBatchWaitMs),
+        MaxBatchIdle = TimeSpan.FromMilliseconds(config.MaxBatchIdleMs),
     };
 
     public static MarginRunOptions RunOptions(ClusterConfig config) => new() { MaxAccountsInFlight = config.MaxAccountsInFlight };

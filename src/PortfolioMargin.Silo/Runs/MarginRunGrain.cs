@@ -22,6 +22,7 @@ public sealed class MarginRunGrain(
     private TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _driver;
     private DateTimeOffset _lastCheckpoint;
+    private int _accounts = -1;
 
     private MarginRunState Run => state.State;
 
@@ -30,10 +31,19 @@ public sealed class MarginRunGrain(
         // A run whose previous activation died with its silo resumes from its last checkpoint.
         if (Run.Phase == RunPhase.Running)
         {
-            EnsureDriver();
+            return ResumeAsync();
         }
 
         return Task.CompletedTask;
+    }
+
+    private Task ResumeAsync()
+    {
+        Run.Starts++;
+        Run.Error = null;
+        var saved = SaveAsync();
+        StartDriver(saved);
+        return saved;
     }
 
     public async Task<MarginRunStatus> Submit(MarginRunRequest request)
@@ -43,18 +53,35 @@ public sealed class MarginRunGrain(
         {
             RunValidation.Check(runId, request);
             Run.Request = request;
-            Run.Fingerprint = RunFingerprint.Of(request);
             Run.Phase = RunPhase.Running;
             Run.StartedAt = DateTimeOffset.UtcNow;
         }
-        else if (RunFingerprint.Of(request) != Run.Fingerprint)
+        else
         {
-            throw new MarginRequestException($"run '{runId}' was already submitted with other inputs; choose another run id");
+            // Digested only when a second submission arrives: the first one should not wait for a hash of its book.
+            Run.Fingerprint ??= RunFingerprint.Of(Run.Request);
+            if (RunFingerprint.Of(request) != Run.Fingerprint)
+            {
+                throw new MarginRequestException($"run '{runId}' was already submitted with other inputs; choose another run id");
+            }
         }
 
         Run.Submissions++;
-        await SaveAsync();
-        EnsureDriver();
+        if (DriverIdle)
+        {
+            // Claimed before the first await, so that concurrent submissions (the grain is reentrant) start one
+            // fan-out; recorded in the same write as the submission, which the fan-out waits for.
+            Run.Starts++;
+            Run.Error = null;
+            var saved = SaveAsync();
+            StartDriver(saved);
+            await saved;
+        }
+        else
+        {
+            await SaveAsync();
+        }
+
         return Status();
     }
 
@@ -73,25 +100,25 @@ public sealed class MarginRunGrain(
     public Task<AccountMargin[]> GetResults() => Task.FromResult(
         Run.Results.Values.Select(r => r.Margin).OrderBy(a => a.Account, StringComparer.Ordinal).ToArray());
 
-    private void EnsureDriver()
+    private bool DriverIdle => Run.Phase == RunPhase.Running && (_driver is null || _driver.IsCompleted);
+
+    private void StartDriver(Task saved)
     {
-        if (Run.Phase == RunPhase.Running && (_driver is null || _driver.IsCompleted))
-        {
-            _completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _driver = DriveAsync();
-        }
+        _completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _driver = DriveAsync(saved);
     }
 
-    private async Task DriveAsync()
+    private async Task DriveAsync(Task saved)
     {
         var request = Run.Request!;
         try
         {
-            Run.Starts++;
-            Run.Error = null;
-            await SaveAsync();
+            await saved;
             var scenario = new MarketState($"run:{request.RunId}", 0, request.Market, request.Config, $"end-of-day:{request.RunId}");
-            await GrainFactory.GetGrain<IMarketDataGrain>(MarketDataKeys.Current).Publish(scenario);
+
+            // The account grains get the scenario in their jobs; the market data grain only needs it before the
+            // run is done (intraday moves start from it), so it is published while the accounts are priced.
+            var published = GrainFactory.GetGrain<IMarketDataGrain>(MarketDataKeys.Current).Publish(scenario);
 
             using var inFlight = new SemaphoreSlim(options.MaxAccountsInFlight);
             var pending = RunBook.ByAccount(request).Where(a => !Run.Results.ContainsKey(a.Account) && !Run.Failed.ContainsKey(a.Account));
@@ -106,7 +133,7 @@ public sealed class MarginRunGrain(
                 {
                     inFlight.Release();
                 }
-            }));
+            }).Append(published));
 
             if (!Run.Written)
             {
@@ -182,15 +209,26 @@ public sealed class MarginRunGrain(
         }
     }
 
+    private int AccountCount()
+    {
+        if (_accounts < 0 && Run.Request is { } request)
+        {
+            _accounts = request.Positions.Select(p => p.Account).Concat(request.Collateral.Select(c => c.Account)).Distinct(StringComparer.Ordinal).Count();
+        }
+
+        return Math.Max(0, _accounts);
+    }
+
     private MarginRunStatus Status() => new(
         this.GetPrimaryKeyString(),
         Run.Phase,
-        Run.Request is null ? 0 : RunBook.ByAccount(Run.Request).Count(),
+        AccountCount(),
         Run.Results.Count,
         Run.Failed.Count,
         Run.Retries,
         Run.Submissions,
         Run.Starts,
         Run.Request?.OutputFolder is { } folder ? Path.GetFullPath(folder) : null,
-        [.. Run.Failed.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}: {f.Value}")]);
+        [.. Run.Failed.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}: {f.Value}")],
+        DriverIdle ? Run.Error : null);
 }

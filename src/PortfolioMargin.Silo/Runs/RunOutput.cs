@@ -24,7 +24,8 @@ public static class RunOutput
         var devices = string.Join("; ", state.Results.Values.Select(r => r.Device).Distinct().Order(StringComparer.Ordinal));
         var timings = new StageTimings();
         timings.Add("cluster", finished - state.StartedAt);
-        var result = new MarginRunResult(accounts, positions, devices, timings, 0, 0);
+        var calls = state.Results.Values.Select(r => r.Call).DistinctBy(c => c.Id).ToList();
+        var result = new MarginRunResult(accounts, positions, devices, timings, calls.Sum(c => c.AccountBatches), calls.Sum(c => c.PathChunks));
 
         using var folder = RunDirectory.Begin(request.OutputFolder);
         await ResultFiles.AccountTable(accounts).WriteAsync(folder.PathOf(ResultFiles.Accounts));
@@ -36,6 +37,7 @@ public static class RunOutput
             ["starts"] = state.Starts,
             ["submissions"] = state.Submissions,
             ["retries"] = state.Retries,
+            ["engineCalls"] = calls.Count,
             ["failedAccounts"] = new JsonArray(state.Failed.OrderBy(f => f.Key, StringComparer.Ordinal)
                 .Select(f => (JsonNode?)new JsonObject { ["account"] = f.Key, ["error"] = f.Value }).ToArray()),
         };

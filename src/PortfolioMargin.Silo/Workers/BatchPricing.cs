@@ -18,12 +18,13 @@ public static class BatchPricing
             jobs.SelectMany(j => j.Positions).ToList(),
             jobs.SelectMany(j => j.Collateral).ToList(),
             scenario.Config);
-        var result = accelerator.Run(inputs, jobs.Count);
+        var (result, call) = accelerator.Run(inputs, jobs.Count);
         var margins = result.Accounts.ToDictionary(a => a.Account, StringComparer.Ordinal);
         var positions = result.Positions.ToLookup(p => p.Position.Account, StringComparer.Ordinal);
         return jobs.Select(j => new AccountResult(
             margins.TryGetValue(j.Account, out var margin) ? margin : throw new InvalidOperationException($"the engine returned no result for account '{j.Account}'"),
             [.. positions[j.Account]],
-            result.Device)).ToArray();
+            result.Device,
+            call)).ToArray();
     }
 }

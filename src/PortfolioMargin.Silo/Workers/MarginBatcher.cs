@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using PortfolioMargin.Grains;
 
@@ -5,8 +6,9 @@ namespace PortfolioMargin.Silo.Workers;
 
 /// <summary>
 /// The silo's queue in front of its accelerator. Jobs from every risk worker activation on the silo wait here; the
-/// first one waits at most <see cref="RiskWorkerOptions.MaxBatchWait"/> for company, then up to
-/// <see cref="RiskWorkerOptions.MaxBatchAccounts"/> jobs of the same scenario are priced in one engine call.
+/// first one waits for company until none has come for <see cref="RiskWorkerOptions.MaxBatchIdle"/>, or at most
+/// <see cref="RiskWorkerOptions.MaxBatchWait"/>, then up to <see cref="RiskWorkerOptions.MaxBatchAccounts"/> jobs
+/// of the same scenario are priced in one engine call.
 /// </summary>
 public sealed class MarginBatcher : IAsyncDisposable
 {
@@ -98,8 +100,7 @@ public sealed class MarginBatcher : IAsyncDisposable
             }
         }
 
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        wait.CancelAfter(_options.MaxBatchWait);
+        var deadline = Stopwatch.GetTimestamp() + (long)(_options.MaxBatchWait.TotalSeconds * Stopwatch.Frequency);
         while (batch.Count < _options.MaxBatchAccounts)
         {
             while (batch.Count < _options.MaxBatchAccounts && _queue.Reader.TryRead(out var next))
@@ -115,11 +116,14 @@ public sealed class MarginBatcher : IAsyncDisposable
                 }
             }
 
-            if (batch.Count >= _options.MaxBatchAccounts || wait.IsCancellationRequested)
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (batch.Count >= _options.MaxBatchAccounts || left <= TimeSpan.Zero)
             {
                 break;
             }
 
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            wait.CancelAfter(left < _options.MaxBatchIdle ? left : _options.MaxBatchIdle);
             try
             {
                 if (!await _queue.Reader.WaitToReadAsync(wait.Token))

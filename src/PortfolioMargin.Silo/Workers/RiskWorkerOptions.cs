@@ -12,10 +12,17 @@ public sealed record RiskWorkerOptions
     public int MaxBatchAccounts { get; init; } = 4096;
 
     /// <summary>
-    /// How long the first queued account waits for others before its batch is priced: a few milliseconds buys a
-    /// full GPU launch when many accounts arrive together and costs a lone intraday recompute almost nothing.
+    /// The longest the first queued account waits for others before its batch is priced, however steadily they
+    /// keep arriving: bounds the latency a batch adds.
     /// </summary>
-    public TimeSpan MaxBatchWait { get; init; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan MaxBatchWait { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// A batch also closes once no account has arrived for this long. Accounts that come together (a run's fan-out,
+    /// the holders of a moved underlying) arrive microseconds apart, so a short gap ends the batch as soon as they
+    /// are in, and a lone intraday recompute waits this long rather than <see cref="MaxBatchWait"/>.
+    /// </summary>
+    public TimeSpan MaxBatchIdle { get; init; } = TimeSpan.FromMilliseconds(5);
 
     public EngineOptions Engine { get; init; } = new();
 }

@@ -1,5 +1,6 @@
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
+using PortfolioMargin.Grains;
 
 namespace PortfolioMargin.Silo.Workers;
 
@@ -16,6 +17,9 @@ public sealed class SiloAccelerator : IDisposable
     private long _engineCalls;
     private long _accountsPriced;
 
+    /// <summary>Tells this silo's engine calls from another's, and from an earlier run of this silo's process.</summary>
+    private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
+
     public SiloAccelerator(RiskWorkerOptions options)
     {
         _engineOptions = options.Engine;
@@ -29,14 +33,14 @@ public sealed class SiloAccelerator : IDisposable
 
     public long AccountsPriced => Interlocked.Read(ref _accountsPriced);
 
-    public MarginRunResult Run(Core.Input.MarginInputs inputs, int accounts)
+    public (MarginRunResult Result, EngineCall Call) Run(Core.Input.MarginInputs inputs, int accounts)
     {
         lock (_gate)
         {
             var result = new MarginEngine(_accelerator.Value, _engineOptions).Run(inputs);
-            Interlocked.Increment(ref _engineCalls);
+            var call = Interlocked.Increment(ref _engineCalls);
             Interlocked.Add(ref _accountsPriced, accounts);
-            return result;
+            return (result, new EngineCall($"{_instance}-{call}", accounts, result.AccountBatches, result.PathChunks));
         }
     }
 
