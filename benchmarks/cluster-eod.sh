@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-of-day wall time over the sample book (10,000 paths): engine called directly (`pm run`) vs one silo vs two
+# End-of-day wall time over the sample book (10,000 paths): engine called directly (`pm run --direct`) vs one silo vs two
 # silos (`pm run --cluster`, silos started beforehand and warmed by one run). Process wall times, client start
 # included. Usage: benchmarks/cluster-eod.sh
 set -euo pipefail
@@ -12,7 +12,7 @@ wall() { /usr/bin/time -f "%e" "$@" >/dev/null 2>"$scratch/time" || { cat "$scra
 best() { local label=$1; shift; local best=999; for i in 1 2 3; do t=$(wall "$@" --out "$scratch/$label-$i"); best=$(echo "$t $best" | awk '{print ($1<$2)?$1:$2}'); done; echo "| $label | $best |"; }
 echo "| setup | best of 3, s |"
 echo "|---|---|"
-best direct $pm run
+best direct $pm run --direct
 $pm silo --config cluster-config/local.json >"$scratch/silo0.log" 2>&1 &
 sleep 10; wall $pm run --cluster cluster-config/local.json --out "$scratch/warm1" >/dev/null
 best one-silo $pm run --cluster cluster-config/local.json
