@@ -21,7 +21,8 @@ public static class RunCommand
 
     public static int Execute(RunRequest request) => Execute(request, Console.Out, Console.Error);
 
-    public static int Execute(RunRequest request, TextWriter stdout, TextWriter stderr)
+    /// <param name="warmBackend">An open backend to use instead of opening one (benchmarks reuse a warm one).</param>
+    public static int Execute(RunRequest request, TextWriter stdout, TextWriter stderr, IRiskBackend? warmBackend = null)
     {
         try
         {
@@ -46,7 +47,8 @@ public static class RunCommand
 
             inputs = ApplyOverrides(inputs, request);
 
-            using var backend = RiskBackends.Open(request.Device);
+            using var opened = warmBackend is null ? RiskBackends.Open(request.Device) : null;
+            var backend = warmBackend ?? opened!;
             stderr.WriteLine($"device: {backend.Description}; {inputs.Positions.Count} positions, {inputs.Config.Paths} paths, seed {inputs.Config.Seed}");
             var engine = new MarginEngine(backend);
             var result = engine.Run(inputs, new ProgressLine(stderr));

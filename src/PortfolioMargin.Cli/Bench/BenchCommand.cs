@@ -88,11 +88,12 @@ public static class BenchCommand
 
         if (request.ClusterOverhead)
         {
-            // Medians of 9 alternating pairs: single runs of a quarter second swing by ±30% on a shared 2-core machine.
-            const int Repeats = 9;
+            // Medians of 21 alternating pairs: single runs of a quarter second swing by ±30% on a shared 2-core machine.
+            // Both sides are `pm run` on the same warm backend, files and all: direct, and through the silo.
+            const int Repeats = 21;
             var template = new RunRequest(null, null, null, null, null, request.Device, paths, null, false, ["pm", "bench"]);
             var (direct, viaSilo) = Bench.ClusterOverhead.MeasureSecondsAsync(
-                book, template, Repeats, () => EndToEnd.Measure(backend, book, configPath, request.Paths).WallSeconds, CancellationToken.None).GetAwaiter().GetResult();
+                book, template, Repeats, backend, CancellationToken.None).GetAwaiter().GetResult();
             var (d, s) = (Median(direct), Median(viaSilo));
             stdout.WriteLine($"median of {Repeats} alternating runs: direct {d * 1000:F1} ms, through a warm embedded silo {s * 1000:F1} ms; grain-layer overhead {(s - d) / d:P1}");
         }

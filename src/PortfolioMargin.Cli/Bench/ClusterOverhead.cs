@@ -1,17 +1,19 @@
 using System.Diagnostics;
+using PortfolioMargin.Engine.Backends;
 
 namespace PortfolioMargin.Cli.Bench;
 
 /// <summary>
-/// The grain layer's cost on the same book in the same process: an embedded silo (same device choice) runs the
-/// book once to warm up, then several times timed, from parsing the inputs to the run grain's Parquet files, which is what
-/// the direct measurement covers too. Direct and silo runs alternate, so that a neighbour's load on a shared machine
-/// slows both sides alike instead of whichever happened to run during it.
+/// The grain layer's cost on the same book in the same process: `pm run --direct` (on a warm backend) against
+/// `pm run` through an embedded silo (same device choice, warmed by one run). Both parse and hash the inputs, price
+/// the book and write accounts.parquet, positions.parquet and run.json into a staged folder. Direct and silo runs
+/// alternate, so that a neighbour's load on a shared machine slows both sides alike instead of whichever happened
+/// to run during it.
 /// </summary>
 public static class ClusterOverhead
 {
     public static async Task<(double[] Direct, double[] ViaSilo)> MeasureSecondsAsync(
-        string book, RunRequest template, int repeats, Func<double> direct, CancellationToken cancellation)
+        string book, RunRequest template, int repeats, IRiskBackend backend, CancellationToken cancellation)
     {
         var request = template with
         {
@@ -33,7 +35,9 @@ public static class ClusterOverhead
                 var seconds = new double[repeats];
                 for (var i = 0; i < repeats; i++)
                 {
-                    directSeconds[i] = direct();
+                    var directClock = Stopwatch.StartNew();
+                    var exit = RunCommand.Execute(request with { OutputPath = Path.Combine(scratch.FullName, $"direct-{i}") }, TextWriter.Null, TextWriter.Null, backend);
+                    directSeconds[i] = exit == RunCommand.Success ? directClock.Elapsed.TotalSeconds : throw new InvalidOperationException($"direct run failed with exit code {exit}");
                     var clock = Stopwatch.StartNew();
                     var timed = ClusterConnection.RunRequest(request, $"bench-timed-{i}", Path.Combine(scratch.FullName, $"timed-{i}"));
                     await ClusterConnection.RunAsync(cluster.Client, timed, TextWriter.Null, cancellation);
