@@ -24,56 +24,91 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
     public IRiskBackend Backend { get; } = backend;
 
-    public MarginRunResult Run(MarginInputs inputs, IProgress<EngineProgress>? progress = null, CancellationToken cancellation = default)
+    /// <param name="positionsValued">
+    /// Called, on a worker thread, as soon as every position's t = 0 value and Greeks are known, while the Monte
+    /// Carlo batches still run: the caller can write the positions table then instead of after the run.
+    /// </param>
+    public MarginRunResult Run(
+        MarginInputs inputs,
+        IProgress<EngineProgress>? progress = null,
+        CancellationToken cancellation = default,
+        Action<IReadOnlyList<PositionRisk>>? positionsValued = null)
     {
         var timings = new StageTimings();
         var clock = Stopwatch.StartNew();
         var market = inputs.Market;
         var config = inputs.Config;
 
-        var stage = Stopwatch.StartNew();
         var accounts = AccountsOf(inputs);
         var positionsByAccount = inputs.Positions.GroupBy(p => p.Account, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var positionRisk = PositionValuation.Value(market, inputs.Positions);
-        var accountGreeks = PositionValuation.AccountGreeks(market, positionRisk);
-        var equity = EquityCalculator.Compute(inputs, positionRisk);
-        timings.Add("greeks", stage.Elapsed);
+
+        // Host work that does not depend on the paths runs beside the batches: on a GPU the host would otherwise
+        // idle while the kernels run.
+        var valuation = Task.Run(() =>
+        {
+            var watch = Stopwatch.StartNew();
+            var positionRisk = PositionValuation.Value(market, inputs.Positions);
+            var accountGreeks = PositionValuation.AccountGreeks(market, positionRisk);
+            var equity = EquityCalculator.Compute(inputs, positionRisk);
+            var elapsed = watch.Elapsed;
+            positionsValued?.Invoke(positionRisk);
+            return (positionRisk, accountGreeks, equity, elapsed);
+        }, cancellation);
 
         var tails = new Dictionary<string, AccountTail>(StringComparer.Ordinal);
         var stress = new Dictionary<string, StressOutcome>(StringComparer.Ordinal);
         // Never plan for more than half the backend's memory, whatever the configured budget.
         var budget = Math.Min(_options.MemoryBudgetBytes, Math.Max(64L << 20, Backend.MemoryBytes / 2));
         var plan = BatchPlan.For(accounts.Count, config, market.Underlyings.Count, _options with { MemoryBudgetBytes = budget });
+        var batches = plan.Batches(accounts).ToList();
         var chunks = 0;
         var done = 0;
-        foreach (var batch in plan.Batches(accounts))
+        var stage = Stopwatch.StartNew();
+        Task<BookLayout>? packing = batches.Count > 0 ? PackAsync(market, batches[0], positionsByAccount) : null;
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            stage.Restart();
-            var layout = BookLayout.Build(market, batch, positionsByAccount);
-            timings.Add("layout", stage.Elapsed);
-
-            var lastReport = clock.Elapsed;
-            var outcome = Backend.RunBatch(market, config, layout, plan, timings, paths =>
+            for (var b = 0; b < batches.Count; b++)
             {
-                // Within a batch, at most one report a second: a big batch is minutes on a CPU.
-                if (progress is not null && clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
+                cancellation.ThrowIfCancellationRequested();
+                var batch = batches[b];
+                stage.Restart();
+                var layout = packing!.GetAwaiter().GetResult();
+                timings.Add("layout", stage.Elapsed);
+
+                // The next batch is packed while this one is priced.
+                packing = b + 1 < batches.Count ? PackAsync(market, batches[b + 1], positionsByAccount) : null;
+                var lastReport = clock.Elapsed;
+                var outcome = Backend.RunBatch(market, config, layout, plan, timings, paths =>
                 {
-                    lastReport = clock.Elapsed;
-                    progress.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths + (long)batch.Count * paths, clock.Elapsed, (long)accounts.Count * config.Paths));
+                    // Within a batch, at most one report a second: a big batch is minutes on a CPU.
+                    if (progress is not null && clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
+                    {
+                        lastReport = clock.Elapsed;
+                        progress.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths + (long)batch.Count * paths, clock.Elapsed, (long)accounts.Count * config.Paths));
+                    }
+                });
+                for (var a = 0; a < batch.Count; a++)
+                {
+                    tails[batch[a]] = outcome.Tails[a];
+                    stress[batch[a]] = outcome.Stress[a];
                 }
-            });
-            for (var a = 0; a < batch.Count; a++)
-            {
-                tails[batch[a]] = outcome.Tails[a];
-                stress[batch[a]] = outcome.Stress[a];
-            }
 
-            chunks += outcome.PathChunks;
-            done += batch.Count;
-            progress?.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths, clock.Elapsed, (long)accounts.Count * config.Paths));
+                chunks += outcome.PathChunks;
+                done += batch.Count;
+                progress?.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths, clock.Elapsed, (long)accounts.Count * config.Paths));
+            }
         }
+        finally
+        {
+            // A failed batch must not leave the valuation or a packing task running unobserved.
+            Task.WaitAll([.. new Task?[] { valuation, packing }.OfType<Task>().Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))]);
+        }
+
+        stage.Restart();
+        var (positionRisk, accountGreeks, equity, valuationTime) = valuation.GetAwaiter().GetResult();
+        timings.Add("greeks", valuationTime);
+        timings.Add("greeks-wait", stage.Elapsed);
 
         stage.Restart();
         var results = new List<AccountMargin>(accounts.Count);
@@ -98,6 +133,9 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         timings.Add("requirement", stage.Elapsed);
         return new MarginRunResult(results, positionRisk, Backend.Description, timings, plan.BatchCount, chunks);
     }
+
+    private static Task<BookLayout> PackAsync(Core.Market.MarketSnapshot market, IReadOnlyList<string> batch, Dictionary<string, List<Position>> positionsByAccount) =>
+        Task.Run(() => BookLayout.Build(market, batch, positionsByAccount));
 
     /// <summary>Every account that holds a position or posts collateral, in ordinal order.</summary>
     public static IReadOnlyList<string> AccountsOf(MarginInputs inputs) =>

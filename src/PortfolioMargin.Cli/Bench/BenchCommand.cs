@@ -42,7 +42,7 @@ public static class BenchCommand
         var seconds = measured.WallSeconds;
         stdout.WriteLine($"  {"total",-12} {seconds * 1000,10:F1} ms (end to end, inputs to Parquet)");
         stdout.WriteLine($"position-path revaluations/s: {inputs.Positions.Count * (double)paths / seconds:E3}; instrument-path: {instruments * (double)paths / seconds:E3}; accounts/s: {measured.Result.Accounts.Count / seconds:F0}");
-        stdout.WriteLine($"peak host memory: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB; planned working buffers: {measured.WorkingBytes / 1048576.0:F0} MiB");
+        stdout.WriteLine($"peak host memory: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB; peak device memory: {(backend.PeakDeviceBytes > 0 ? $"{backend.PeakDeviceBytes / 1048576.0:F0} MiB" : "none (host backend)")}; planned working buffers: {measured.WorkingBytes / 1048576.0:F0} MiB");
         stdout.WriteLine($"device: {backend.Description}; commit: {Commit()}");
         var summary = new System.Text.Json.Nodes.JsonObject
         {

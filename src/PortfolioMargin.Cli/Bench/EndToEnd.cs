@@ -22,25 +22,29 @@ public sealed record EndToEnd(MarginInputs Inputs, MarginRunResult Result, doubl
         }
 
         var loaded = clock.Elapsed;
-        var result = new MarginEngine(backend).Run(inputs);
-        result.Timings.Add("inputs", loaded);
-
-        var write = Stopwatch.StartNew();
         var scratch = Directory.CreateTempSubdirectory("pm-bench-");
         try
         {
-            Task.WaitAll(
-                Task.Run(() => ResultFiles.AccountTable(result.Accounts).WriteAsync(Path.Combine(scratch.FullName, ResultFiles.Accounts))),
-                Task.Run(() => ResultFiles.PositionTable(result.Positions).WriteAsync(Path.Combine(scratch.FullName, ResultFiles.Positions))));
+            // As `pm run` does: positions.parquet is written while the Monte Carlo runs, accounts.parquet after.
+            Task? positionsWritten = null;
+            var result = new MarginEngine(backend).Run(inputs, positionsValued: positions => positionsWritten =
+                Task.Run(() => ResultFiles.PositionTable(positions).WriteAsync(Path.Combine(scratch.FullName, ResultFiles.Positions))));
+            result.Timings.Add("inputs", loaded);
+
+            var write = Stopwatch.StartNew();
+            ResultFiles.AccountTable(result.Accounts).WriteAsync(Path.Combine(scratch.FullName, ResultFiles.Accounts)).GetAwaiter().GetResult();
+            positionsWritten!.GetAwaiter().GetResult();
+            result.Timings.Add("parquet", write.Elapsed);
+            return Finish(inputs, result, clock.Elapsed.TotalSeconds, backend);
         }
         finally
         {
             scratch.Delete(recursive: true);
         }
+    }
 
-        result.Timings.Add("parquet", write.Elapsed);
-        var wall = clock.Elapsed.TotalSeconds;
-
+    private static EndToEnd Finish(MarginInputs inputs, MarginRunResult result, double wall, IRiskBackend backend)
+    {
         var instruments = inputs.Positions
             .Select(p => (p.Type, p.Underlying, p.Strike, p.Expiry, p.Right))
             .Distinct().Count();

@@ -8,9 +8,9 @@ internal sealed class DeviceBook : IDisposable
 {
     private readonly DeviceBuffers _buffers;
 
-    public DeviceBook(Accelerator accelerator, BookLayout layout)
+    public DeviceBook(Accelerator accelerator, DeviceMemoryMeter meter, BookLayout layout)
     {
-        _buffers = new DeviceBuffers(accelerator);
+        _buffers = new DeviceBuffers(accelerator, meter);
         Layout = layout;
         Accounts = new AccountWeights
         {

@@ -10,9 +10,9 @@ internal sealed class DeviceMarket : IDisposable
 {
     private readonly DeviceBuffers _buffers;
 
-    public DeviceMarket(Accelerator accelerator, MarketSnapshot market)
+    public DeviceMarket(Accelerator accelerator, DeviceMemoryMeter meter, MarketSnapshot market)
     {
-        _buffers = new DeviceBuffers(accelerator);
+        _buffers = new DeviceBuffers(accelerator, meter);
         var u = market.Underlyings;
         var n = u.Count;
         var cholesky = CorrelationFactor.CholeskyRowMajor(market.Correlation);

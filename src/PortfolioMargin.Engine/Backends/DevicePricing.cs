@@ -9,9 +9,9 @@ internal sealed class DevicePricing : IDisposable
 {
     private readonly DeviceBuffers _buffers;
 
-    public DevicePricing(Accelerator accelerator, BookLayout layout, PricingTerms[] terms)
+    public DevicePricing(Accelerator accelerator, DeviceMemoryMeter meter, BookLayout layout, PricingTerms[] terms)
     {
-        _buffers = new DeviceBuffers(accelerator);
+        _buffers = new DeviceBuffers(accelerator, meter);
         Table = new PricingTable
         {
             Type = _buffers.Upload(terms.Select(t => t.Type).ToArray()),

@@ -17,6 +17,12 @@ public interface IRiskBackend : IDisposable
     long MemoryBytes { get; }
 
     /// <summary>
+    /// Bytes of accelerator memory held at once at most since the backend was opened; 0 for the host backend, whose
+    /// working arrays are host memory and count in the process's peak working set.
+    /// </summary>
+    long PeakDeviceBytes { get; }
+
+    /// <summary>
     /// Paths per chunk this backend runs best with for a batch of so many distinct instruments, or null for as many
     /// as memory allows. On a CPU the instrument tile of a chunk should stay in cache while every account reads it.
     /// </summary>

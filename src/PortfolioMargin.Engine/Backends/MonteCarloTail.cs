@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ILGPU;
-using ILGPU.Runtime;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Kernels;
 
@@ -14,7 +13,7 @@ namespace PortfolioMargin.Engine.Backends;
 internal static class MonteCarloTail
 {
     public static AccountTail[] Run(
-        RiskAccelerator device, DeviceMarket market, DeviceBook book, RiskConfig config, int chunkPaths, StageTimings timings, ref int chunks, Action<int>? pathsDone)
+        RiskAccelerator device, DeviceMemoryMeter meter, DeviceMarket market, DeviceBook book, RiskConfig config, int chunkPaths, StageTimings timings, ref int chunks, Action<int>? pathsDone)
     {
         var accelerator = device.Accelerator;
         var accounts = book.Accounts.Accounts;
@@ -24,14 +23,14 @@ internal static class MonteCarloTail
         var stepYears = config.HorizonYears / steps;
         var stage = Stopwatch.StartNew();
 
-        using var accountPnl = accelerator.Allocate1D<double>(Math.Max(1L, (long)accounts * paths));
-        using var scratch = accelerator.Allocate1D<double>(Math.Max(1L, (long)accounts * paths));
-        using var worst = accelerator.Allocate1D<double>(steps > 1 ? Math.Max(1L, (long)accounts * paths) : 1L);
-        using var spot = accelerator.Allocate1D<double>((long)steps * underlyings * chunkPaths);
-        using var vol = accelerator.Allocate1D<double>((long)steps * underlyings * chunkPaths);
-        using var tile = accelerator.Allocate1D<double>(Math.Max(1L, (long)book.InstrumentCount * chunkPaths));
+        using var accountPnl = meter.Allocate<double>(accelerator, Math.Max(1L, (long)accounts * paths));
+        using var scratch = meter.Allocate<double>(accelerator, Math.Max(1L, (long)accounts * paths));
+        using var worst = meter.Allocate<double>(accelerator, steps > 1 ? Math.Max(1L, (long)accounts * paths) : 1L);
+        using var spot = meter.Allocate<double>(accelerator, (long)steps * underlyings * chunkPaths);
+        using var vol = meter.Allocate<double>(accelerator, (long)steps * underlyings * chunkPaths);
+        using var tile = meter.Allocate<double>(accelerator, Math.Max(1L, (long)book.InstrumentCount * chunkPaths));
         var pricing = Enumerable.Range(1, steps)
-            .Select(step => new DevicePricing(accelerator, book.Layout, book.Layout.PricingAt(market.Snapshot, step * stepYears)))
+            .Select(step => new DevicePricing(accelerator, meter, book.Layout, book.Layout.PricingAt(market.Snapshot, step * stepYears)))
             .ToArray();
         timings.Add("allocation", stage.Elapsed);
 
@@ -91,8 +90,8 @@ internal static class MonteCarloTail
 
         stage.Restart();
         var ranks = TailRanks.For(paths, config.Confidence);
-        var terminal = ReduceTail(device, accountPnl.View, scratch.View, accounts, ranks, config.Confidence, lossSign: -1.0);
-        var worstPoint = steps > 1 ? ReduceTail(device, worst.View, scratch.View, accounts, ranks, config.Confidence, lossSign: 1.0) : null;
+        var terminal = ReduceTail(device, meter, accountPnl.View, scratch.View, accounts, ranks, config.Confidence, lossSign: -1.0);
+        var worstPoint = steps > 1 ? ReduceTail(device, meter, worst.View, scratch.View, accounts, ranks, config.Confidence, lossSign: 1.0) : null;
         timings.Add("tail", stage.Elapsed);
 
         var result = new AccountTail[accounts];
@@ -105,12 +104,12 @@ internal static class MonteCarloTail
     }
 
     private static TailRisk[] ReduceTail(
-        RiskAccelerator device, ArrayView<double> rows, ArrayView<double> scratch, int accounts, TailRanks ranks, double confidence, double lossSign)
+        RiskAccelerator device, DeviceMemoryMeter meter, ArrayView<double> rows, ArrayView<double> scratch, int accounts, TailRanks ranks, double confidence, double lossSign)
     {
         var accelerator = device.Accelerator;
-        using var valueAtRisk = accelerator.Allocate1D<double>(Math.Max(1, accounts));
-        using var shortfall = accelerator.Allocate1D<double>(Math.Max(1, accounts));
-        using var stdError = accelerator.Allocate1D<double>(Math.Max(1, accounts));
+        using var valueAtRisk = meter.Allocate<double>(accelerator, Math.Max(1, accounts));
+        using var shortfall = meter.Allocate<double>(accelerator, Math.Max(1, accounts));
+        using var stdError = meter.Allocate<double>(accelerator, Math.Max(1, accounts));
         device.ReduceTailLoss(rows, scratch, new TailOutput
         {
             ValueAtRisk = valueAtRisk.View,

@@ -28,6 +28,9 @@ public sealed class HostBackend : IRiskBackend
 
     public long MemoryBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
+    /// <summary>None: the working arrays are host memory, counted in the process's peak working set.</summary>
+    public long PeakDeviceBytes => 0;
+
     public int? PreferredChunkPaths(int instruments) => CacheFriendlyChunkPaths(instruments);
 
     public BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, Action<int>? pathsDone = null)
