@@ -22,5 +22,5 @@ for size in "${sizes[@]}"; do
         *) echo "unknown size $size" >&2; exit 2 ;;
     esac
     [ -f "$books/$size/positions.csv" ] || /usr/bin/python3 "$shared/bench/book.py" "$books/$size" $args
-    $pm bench "$books/$size" --paths "$paths" --device "${DEVICE:-auto}" --record benchmarks/RESULTS.md
+    $pm bench "$books/$size" --paths "$paths" --device "${DEVICE:-auto}" --record "${RECORD:-benchmarks/RESULTS.md}"
 done

@@ -66,7 +66,7 @@ public class ClusterFixture : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (status.Phase != RunPhase.Completed && DateTime.UtcNow < deadline)
         {
-            status = await run.WaitForCompletion(TimeSpan.FromSeconds(5));
+            status = await run.WaitForCompletion(TimeSpan.FromSeconds(1));
         }
 
         return status;
