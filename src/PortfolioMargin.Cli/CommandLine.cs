@@ -27,12 +27,19 @@ public static class CommandLine
         var warmups = new Option<int>("--warmups") { Description = "Untimed runs first (JIT, kernel compilation).", DefaultValueFactory = _ => 1 };
         var compare = new Option<DeviceKind?>("--compare") { Description = "Also run on this backend and report agreement (e.g. --device cuda --compare host)." };
         var clusterOverhead = new Option<bool>("--cluster-overhead") { Description = "Also run the book through a warm embedded Orleans silo and report the grain layer's overhead." };
+        var peak = new Option<double[]?>("--peak")
+        {
+            Description = "Peak FP32 GFLOP/s, FP64 GFLOP/s and memory GB/s of the device, for roofline floors where the device does not tell (CUDA devices do).",
+            Arity = new ArgumentArity(3, 3),
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("bench", "Time an end-to-end run on a benchmark book and compare with the numpy peer on the same book.")
         {
-            book, paths, device, noPeer, record, warmups, compare, clusterOverhead,
+            book, paths, device, noPeer, record, warmups, compare, clusterOverhead, peak,
         };
         command.SetAction(parse => Bench.BenchCommand.Execute(
-            new Bench.BenchRequest(parse.GetValue(book)!.FullName, parse.GetValue(paths), parse.GetValue(device), !parse.GetValue(noPeer), parse.GetValue(record)?.FullName, parse.GetValue(warmups), parse.GetValue(compare), parse.GetValue(clusterOverhead)),
+            new Bench.BenchRequest(parse.GetValue(book)!.FullName, parse.GetValue(paths), parse.GetValue(device), !parse.GetValue(noPeer), parse.GetValue(record)?.FullName, parse.GetValue(warmups), parse.GetValue(compare), parse.GetValue(clusterOverhead),
+                parse.GetValue(peak) is [var fp32, var fp64, var bandwidth] ? new DevicePeak(fp32, fp64, bandwidth, "given with --peak") : null),
             Console.Out, Console.Error));
         return command;
     }

@@ -7,7 +7,8 @@ using PortfolioMargin.Kernels;
 namespace PortfolioMargin.Cli.Bench;
 
 /// <summary>What `pm bench` was asked to measure.</summary>
-public sealed record BenchRequest(string Book, int? Paths, DeviceKind Device, bool Peer, string? Record, int Warmups, DeviceKind? CompareWith = null, bool ClusterOverhead = false);
+public sealed record BenchRequest(
+    string Book, int? Paths, DeviceKind Device, bool Peer, string? Record, int Warmups, DeviceKind? CompareWith = null, bool ClusterOverhead = false, DevicePeak? Peak = null);
 
 /// <summary>
 /// `pm bench`: one end-to-end run of the engine on a benchmark book (load, Monte Carlo, stress, Greeks, Parquet),
@@ -44,6 +45,7 @@ public static class BenchCommand
         stdout.WriteLine($"position-path revaluations/s: {inputs.Positions.Count * (double)paths / seconds:E3}; instrument-path: {instruments * (double)paths / seconds:E3}; accounts/s: {measured.Result.Accounts.Count / seconds:F0}");
         stdout.WriteLine($"peak host memory: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB; peak device memory: {(backend.PeakDeviceBytes > 0 ? $"{backend.PeakDeviceBytes / 1048576.0:F0} MiB" : "none (host backend)")}; planned working buffers: {measured.WorkingBytes / 1048576.0:F0} MiB");
         stdout.WriteLine($"device: {backend.Description}; commit: {Commit()}");
+        PrintRoofline(request, backend, measured, stdout);
         var summary = new System.Text.Json.Nodes.JsonObject
         {
             ["book"] = Path.GetFileName(book),
@@ -118,6 +120,24 @@ public static class BenchCommand
             Path.GetFileName(book), paths.ToString(CultureInfo.InvariantCulture),
             seconds.ToString("F2", CultureInfo.InvariantCulture), Stage("revaluation"), Stage("aggregation"), Stage("tail"), Stage("parquet"),
             peerTotal, ratio + " |");
+    }
+
+    /// <summary>Floors of the Monte Carlo stages on the device's peaks, and the measured times over them.</summary>
+    private static void PrintRoofline(BenchRequest request, IRiskBackend backend, EndToEnd measured, TextWriter stdout)
+    {
+        var peak = request.Peak ?? (backend is IlgpuBackend ilgpu ? DevicePeak.Of(ilgpu.Accelerator.Accelerator) : null);
+        if (peak is null)
+        {
+            stdout.WriteLine("roofline: device peaks unknown (CUDA devices report them; elsewhere pass --peak FP32_GFLOPS FP64_GFLOPS GBS)");
+            return;
+        }
+
+        var work = Workload.Of(measured.Inputs);
+        var ms = measured.Result.Timings.Milliseconds;
+        double? Seconds(params string[] stages) => stages.All(ms.ContainsKey) ? stages.Sum(s => ms[s]) / 1000 : null;
+        stdout.WriteLine($"roofline on {peak.Fp32Gflops / 1e3:F1} TFLOP/s FP32, {peak.Fp64Gflops / 1e3:F1} TFLOP/s FP64, {peak.MemoryGBs:F0} GB/s ({peak.Basis})");
+        stdout.WriteLine("  " + RooflineFloor.Of("revaluation", work.RevaluationFlops, work.RevaluationBytes, peak, Seconds("revaluation")));
+        stdout.WriteLine("  " + RooflineFloor.Of("monte carlo", work.MonteCarloFlops, work.MonteCarloBytes, peak, Seconds("scenarios", "revaluation", "aggregation", "tail")));
     }
 
     private static double Median(IEnumerable<double> values)
