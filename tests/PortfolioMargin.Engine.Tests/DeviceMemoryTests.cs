@@ -52,6 +52,23 @@ public sealed class DeviceMemoryTests(CpuAcceleratorFixture fixture)
     }
 
     [Fact]
+    public void Later_batches_and_runs_reuse_the_first_batchs_buffers_and_give_the_same_numbers()
+    {
+        using var backend = new IlgpuBackend(fixture.Accelerator);
+        var engine = new MarginEngine(backend, OneBatchFourChunks with { MaxAccountsPerBatch = 2 });
+
+        var first = engine.Run(Books.Mixed(Config));
+        var allocated = backend.BuffersAllocated;
+        var second = engine.Run(Books.Mixed(Config));
+
+        Assert.True(first.AccountBatches > 2, "several batches, the last one smaller");
+        Assert.Equal(allocated, backend.BuffersAllocated);
+        Assert.Equal(first.Accounts, second.Accounts);
+        using var fresh = new IlgpuBackend(fixture.Accelerator);
+        Assert.Equal(new MarginEngine(fresh).Run(Books.Mixed(Config)).Accounts, second.Accounts);
+    }
+
+    [Fact]
     public void Host_backend_holds_no_device_memory()
     {
         using var host = new HostBackend();

@@ -23,6 +23,9 @@ public sealed class IlgpuBackend(RiskAccelerator accelerator, bool ownsAccelerat
     /// </summary>
     public long PeakDeviceBytes => _meter.PeakBytes;
 
+    /// <summary>Device buffers allocated so far; batches and runs after the first reuse theirs.</summary>
+    public long BuffersAllocated => _meter.Allocations;
+
     public int? PreferredChunkPaths(int instruments) =>
         Accelerator.Type == ILGPU.Runtime.AcceleratorType.CPU ? HostBackend.CacheFriendlyChunkPaths(instruments) : null;
 
@@ -45,6 +48,7 @@ public sealed class IlgpuBackend(RiskAccelerator accelerator, bool ownsAccelerat
 
     public void Dispose()
     {
+        _meter.Dispose();
         if (ownsAccelerator)
         {
             Accelerator.Dispose();

@@ -3,35 +3,37 @@ using ILGPU.Runtime;
 
 namespace PortfolioMargin.Engine.Backends;
 
-/// <summary>An ILGPU buffer whose bytes count in a <see cref="DeviceMemoryMeter"/> until it is disposed.</summary>
+/// <summary>
+/// The first <see cref="Length"/> elements of a device buffer lent by a <see cref="DeviceMemoryMeter"/>, which
+/// gets it back on disposal. Kernels see only <see cref="View"/>, exactly as long as asked for, so a reused larger
+/// buffer changes nothing they compute.
+/// </summary>
 internal sealed class MeteredBuffer<T> : IDisposable
     where T : unmanaged
 {
+    private readonly MemoryBuffer1D<T, Stride1D.Dense> _buffer;
     private readonly DeviceMemoryMeter _meter;
-    private readonly long _bytes;
-    private int _disposed;
+    private int _returned;
 
-    public MeteredBuffer(MemoryBuffer1D<T, Stride1D.Dense> buffer, DeviceMemoryMeter meter)
+    public MeteredBuffer(MemoryBuffer1D<T, Stride1D.Dense> buffer, long length, DeviceMemoryMeter meter)
     {
-        Buffer = buffer;
+        _buffer = buffer;
         _meter = meter;
-        _bytes = buffer.LengthInBytes;
-        meter.Add(_bytes);
+        Length = length;
     }
 
-    public MemoryBuffer1D<T, Stride1D.Dense> Buffer { get; }
+    public long Length { get; }
 
-    public ArrayView1D<T, Stride1D.Dense> View => Buffer.View;
+    public ArrayView1D<T, Stride1D.Dense> View => _buffer.View.SubView(0, Length);
 
-    public T[] GetAsArray1D() => Buffer.GetAsArray1D();
+    public T[] GetAsArray1D() => View.GetAsArray1D();
 
     public void Dispose()
     {
-        // Idempotent: a buffer disposed twice must not lower the live count twice.
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        // Idempotent: a buffer handed back twice would be lent to two users at once.
+        if (Interlocked.Exchange(ref _returned, 1) == 0)
         {
-            Buffer.Dispose();
-            _meter.Remove(_bytes);
+            _meter.Return(_buffer);
         }
     }
 }
