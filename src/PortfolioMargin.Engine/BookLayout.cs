@@ -81,8 +81,9 @@ public sealed class BookLayout
         var expiry = new List<double>();
         var baseValue = new List<double>();
         var start = new int[accounts.Count + 1];
-        var entryInstrument = new List<int>();
-        var entryWeight = new List<double>();
+        var entries = accounts.Sum(a => positionsByAccount.TryGetValue(a, out var held) ? held.Count : 0);
+        var entryInstrument = new List<int>(entries);
+        var entryWeight = new List<double>(entries);
 
         for (var a = 0; a < accounts.Count; a++)
         {

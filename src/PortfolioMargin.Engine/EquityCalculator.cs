@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Portfolio;
 
@@ -35,8 +36,8 @@ public static class EquityCalculator
                 continue;
             }
 
-            var current = result[risk.Position.Account];
-            result[risk.Position.Account] = (current.Collateral, current.NetLiquidation + risk.MarketValue);
+            ref var current = ref CollectionsMarshal.GetValueRefOrNullRef(result, risk.Position.Account);
+            current = (current.Collateral, current.NetLiquidation + risk.MarketValue);
         }
 
         return result;

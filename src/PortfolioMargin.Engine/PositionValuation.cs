@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Pricing;
@@ -10,19 +11,44 @@ public readonly record struct CurrencyGreeks(double Delta, double Gamma, double 
 /// <summary>Valuation and Greeks at t = 0 on the host, with the same pricing formulas the kernels use.</summary>
 public static class PositionValuation
 {
+    /// <summary>
+    /// Each distinct instrument is priced once and every position holding it scales the same unit figures: a big
+    /// book holds millions of positions in tens of thousands of instruments. The unit figures are a function of
+    /// the instrument alone, so sharing them changes no bit.
+    /// </summary>
     public static IReadOnlyList<PositionRisk> Value(MarketSnapshot market, IReadOnlyList<Position> positions)
     {
-        var result = new PositionRisk[positions.Count];
         var index = market.IndexById();
+        var instruments = new Dictionary<Instrument, int>();
+        var instrumentOf = new int[positions.Count];
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var key = Instrument.Of(positions[i], index);
+            if (!instruments.TryGetValue(key, out var id))
+            {
+                id = instruments.Count;
+                instruments.Add(key, id);
+            }
+
+            instrumentOf[i] = id;
+        }
+
+        var unit = new OptionGreeks[instruments.Count];
+        var keys = instruments.Keys.ToArray();
+        Parallel.For(0, keys.Length, k =>
+        {
+            var key = keys[k];
+            var u = market.Underlyings[key.Underlying];
+            var years = key.Expiry is { } expiry ? DayCount.YearFraction(market.AsOfDate, expiry) : 0.0;
+            unit[instruments[key]] = InstrumentPricer.UnitGreeks(
+                (int)key.Type, key.Omega, key.Strike, years, u.Spot, u.AtmVol, u.Skew, u.Smile, market.Rate, u.DividendYield);
+        });
+
+        var result = new PositionRisk[positions.Count];
         Parallel.For(0, positions.Count, i =>
         {
             var position = positions[i];
-            var u = market.Underlyings[index[position.Underlying]];
-            var years = position.Expiry is { } expiry ? DayCount.YearFraction(market.AsOfDate, expiry) : 0.0;
-            var omega = position.Right is { } right ? (double)(int)right : 0.0;
-            var strike = position.Strike ?? 0.0;
-            var greeks = InstrumentPricer.UnitGreeks(
-                (int)position.Type, omega, strike, years, u.Spot, u.AtmVol, u.Skew, u.Smile, market.Rate, u.DividendYield);
+            var greeks = unit[instrumentOf[i]];
             var notional = position.Notional;
             result[i] = new PositionRisk(
                 position,
@@ -37,6 +63,13 @@ public static class PositionValuation
         return result;
     }
 
+    /// <summary>Everything the unit price and Greeks depend on, as they are passed to the pricer.</summary>
+    private readonly record struct Instrument(InstrumentType Type, int Underlying, double Strike, DateOnly? Expiry, double Omega)
+    {
+        public static Instrument Of(Position p, IReadOnlyDictionary<string, int> underlyingIndex) => new(
+            p.Type, underlyingIndex[p.Underlying], p.Strike ?? 0.0, p.Expiry, p.Right is { } right ? (int)right : 0.0);
+    }
+
     public static IReadOnlyDictionary<string, CurrencyGreeks> AccountGreeks(MarketSnapshot market, IReadOnlyList<PositionRisk> positions)
     {
         var totals = new Dictionary<string, CurrencyGreeks>(StringComparer.Ordinal);
@@ -44,12 +77,13 @@ public static class PositionValuation
         foreach (var risk in positions)
         {
             var spot = market.Underlyings[index[risk.Position.Underlying]].Spot;
-            var current = totals.GetValueOrDefault(risk.Position.Account);
-            totals[risk.Position.Account] = new CurrencyGreeks(
-                current.Delta + risk.Delta * spot,
-                current.Gamma + risk.Gamma * spot * spot / 100.0,
-                current.Vega + risk.Vega,
-                current.Theta + risk.Theta);
+            // One hash lookup per position, not two: this loop runs over every position of the book.
+            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, risk.Position.Account, out _);
+            total = new CurrencyGreeks(
+                total.Delta + risk.Delta * spot,
+                total.Gamma + risk.Gamma * spot * spot / 100.0,
+                total.Vega + risk.Vega,
+                total.Theta + risk.Theta);
         }
 
         return totals;
