@@ -41,6 +41,27 @@ public static class CommandLine
             new Bench.BenchRequest(parse.GetValue(book)!.FullName, parse.GetValue(paths), parse.GetValue(device), !parse.GetValue(noPeer), parse.GetValue(record)?.FullName, parse.GetValue(warmups), parse.GetValue(compare), parse.GetValue(clusterOverhead),
                 parse.GetValue(peak) is [var fp32, var fp64, var bandwidth] ? new DevicePeak(fp32, fp64, bandwidth, "given with --peak") : null),
             Console.Out, Console.Error));
+        command.Subcommands.Add(GenerateVerb());
+        return command;
+    }
+
+    private static Command GenerateVerb()
+    {
+        var folder = new Argument<DirectoryInfo>("out") { Description = "Folder to write market.json, positions.csv, collateral.csv and config.json into." };
+        var size = new Argument<string>("size") { Description = "S (200 accounts × 20 positions, 8 underlyings, 10,000 paths), M (2,000 × 100, 50, 100,000) or L (100,000 × 100, 200, 100,000)." };
+        var seed = new Option<ulong>("--seed") { Description = "Draws of the book (not the Monte Carlo seed).", DefaultValueFactory = _ => 11 };
+        var command = new Command("generate", "Write a benchmark book of a named size, as shared/bench/book.py does, without Python.") { folder, size, seed };
+        command.SetAction(parse =>
+        {
+            if (Bench.BookSize.Named(parse.GetValue(size)!) is not { } named)
+            {
+                Console.Error.WriteLine($"error: size '{parse.GetValue(size)}' is not one of S, M, L");
+                return 2;
+            }
+
+            Bench.BookGenerator.Write(parse.GetValue(folder)!.FullName, named, parse.GetValue(seed));
+            return 0;
+        });
         return command;
     }
 
