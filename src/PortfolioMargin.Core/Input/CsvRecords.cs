@@ -18,9 +18,30 @@ internal static class CsvRecords
         var fields = new List<string>();
         var field = new StringBuilder();
         var line = 1;
-        var recordLine = 1;
         var i = StartsWithByteOrderMark(text) ? 1 : 0;
         while (i <= text.Length)
+        {
+            var recordLine = line;
+            ReadRecord(text, ref i, ref line, fields, field, fileName);
+            if (!IsBlank(fields))
+            {
+                records.Add(new CsvRecord(recordLine, fields.ToArray()));
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>
+    /// Reads the record that starts at <paramref name="i"/> (at most <c>text.Length</c>: the end of the text ends a
+    /// last, possibly blank, record) into <paramref name="fields"/>, and moves <paramref name="i"/> and
+    /// <paramref name="line"/> past its line end.
+    /// </summary>
+    public static void ReadRecord(string text, ref int i, ref int line, List<string> fields, StringBuilder field, string fileName)
+    {
+        fields.Clear();
+        field.Clear();
+        while (true)
         {
             if (i < text.Length && text[i] == '"' && field.Length == 0)
             {
@@ -37,16 +58,9 @@ internal static class CsvRecords
             {
                 fields.Add(field.ToString());
                 field.Clear();
-                if (!IsBlank(fields))
-                {
-                    records.Add(new CsvRecord(recordLine, fields.ToArray()));
-                }
-
-                fields.Clear();
                 i = SkipLineEnd(text, i);
                 line++;
-                recordLine = line;
-                continue;
+                return;
             }
 
             if (text[i] == ',')
@@ -61,9 +75,15 @@ internal static class CsvRecords
 
             i++;
         }
-
-        return records;
     }
+
+    public static bool StartsWithByteOrderMark(string text) => text.Length > 0 && text[0] == '\uFEFF';
+
+    public static bool IsBlank(List<string> fields) => fields.Count == 1 && string.IsNullOrWhiteSpace(fields[0]);
+
+    /// <summary>The index just past the line end at <paramref name="i"/> (CRLF is one line end).</summary>
+    public static int SkipLineEnd(string text, int i) =>
+        i + 1 < text.Length && text[i] == '\r' && text[i + 1] == '\n' ? i + 2 : i + 1;
 
     /// <summary>Reads a quoted field starting at the opening quote; returns the index just past the closing quote.</summary>
     private static int ReadQuoted(string text, int open, StringBuilder field, ref int line, string fileName)
@@ -96,12 +116,5 @@ internal static class CsvRecords
         throw new InputException(fileName, openLine, "", "quoted field is never closed");
     }
 
-    private static bool StartsWithByteOrderMark(string text) => text.Length > 0 && text[0] == '\uFEFF';
-
     private static bool IsLineEnd(string text, int i) => text[i] is '\n' or '\r';
-
-    private static int SkipLineEnd(string text, int i) =>
-        i + 1 < text.Length && text[i] == '\r' && text[i + 1] == '\n' ? i + 2 : i + 1;
-
-    private static bool IsBlank(List<string> fields) => fields.Count == 1 && string.IsNullOrWhiteSpace(fields[0]);
 }

@@ -11,9 +11,11 @@ public static class PortfolioValidation
 {
     public static void CheckPositions(MarketSnapshot market, IReadOnlyList<Position> positions, string positionsFile)
     {
+        // A hash lookup, not MarketSnapshot.IndexOf: a book has millions of positions and the scan is over every underlying.
+        var underlyings = market.IndexById();
         foreach (var position in positions)
         {
-            if (market.IndexOf(position.Underlying) < 0)
+            if (!underlyings.ContainsKey(position.Underlying))
             {
                 throw new InputException(positionsFile, position.SourceLine, "underlying", $"'{position.Underlying}' is not in the market snapshot");
             }

@@ -1,9 +1,10 @@
+using System.Runtime.CompilerServices;
 using PortfolioMargin.Core.Portfolio;
 
 namespace PortfolioMargin.Core.Input;
 
 /// <summary>
-/// One positions row, given as text cells in <see cref="Columns"/> order, turned into a <see cref="Position"/>.
+/// The rules for one positions row: text cells in <see cref="Columns"/> order, turned into a <see cref="Position"/>.
 /// Shared by the CSV and Parquet readers so both formats accept and reject exactly the same rows.
 /// </summary>
 public static class PositionFields
@@ -14,78 +15,113 @@ public static class PositionFields
     /// <param name="line">1-based line (CSV) or row (Parquet) that the error messages name.</param>
     public static Position Parse(IReadOnlyList<string> fields, string fileName, int line)
     {
-        var row = new TextRow(Columns, fields, fileName, line);
-        var account = row.RequiredText("account");
-        var type = ParseType(row);
-        var underlying = row.RequiredText("underlying");
-        var quantity = row.Number("quantity");
-        var multiplier = row.OptionalNumber("multiplier") ?? 1.0;
+        CheckFieldCount(fields.Count, fileName, line);
+        return Parse(PositionCells.From(fields), new RowLocation(fileName, line), accounts: null, underlyings: null);
+    }
+
+    internal static void CheckFieldCount(int count, string fileName, int line)
+    {
+        if (count != Columns.Count)
+        {
+            throw new InputException(fileName, line, "", $"has {count} fields, expected {Columns.Count} ({string.Join(",", Columns)})");
+        }
+    }
+
+    /// <param name="accounts">Where account strings come from; null makes a new one per row.</param>
+    /// <param name="underlyings">Where underlying strings come from; null makes a new one per row.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static Position Parse(scoped PositionCells cells, RowLocation where, StringPool? accounts, StringPool? underlyings)
+    {
+        // Cells are checked left to right, so a row with several problems reports the same one whichever reader read it.
+        var account = CellText.Required(cells.Account, "account", where);
+        var type = ParseType(cells.Type, where);
+        var underlying = CellText.Required(cells.Underlying, "underlying", where);
+        var quantity = CellText.Number(cells.Quantity, "quantity", where);
+        var multiplier = CellText.OptionalNumber(cells.Multiplier, "multiplier", where) ?? 1.0;
         if (multiplier <= 0)
         {
-            throw row.Error("multiplier", $"is {multiplier}, must be > 0");
+            throw where.Error("multiplier", $"is {multiplier}, must be > 0");
         }
 
-        var strike = row.OptionalNumber("strike");
-        var expiry = row.OptionalDate("expiry");
-        var right = ParseRight(row);
+        var strike = CellText.OptionalNumber(cells.Strike, "strike", where);
+        var expiry = CellText.OptionalDate(cells.Expiry, "expiry", where);
+        var right = ParseRight(cells.Right, where);
         switch (type)
         {
             case InstrumentType.Spot:
-                RequireEmpty(row, "strike", "a spot position has no strike");
-                RequireEmpty(row, "expiry", "a spot position has no expiry");
-                RequireEmpty(row, "right", "a spot position has no right");
+                RequireEmpty(cells.Strike, "strike", "a spot position has no strike", where);
+                RequireEmpty(cells.Expiry, "expiry", "a spot position has no expiry", where);
+                RequireEmpty(cells.Right, "right", "a spot position has no right", where);
                 break;
             case InstrumentType.Future:
-                RequireEmpty(row, "strike", "a future has no strike");
-                RequireEmpty(row, "right", "a future has no right");
+                RequireEmpty(cells.Strike, "strike", "a future has no strike", where);
+                RequireEmpty(cells.Right, "right", "a future has no right", where);
                 break;
             case InstrumentType.Option:
                 if (strike is null || expiry is null || right is null)
                 {
                     var missing = strike is null ? "strike" : expiry is null ? "expiry" : "right";
-                    throw row.Error(missing, "an option needs a strike, an expiry and a right");
+                    throw where.Error(missing, "an option needs a strike, an expiry and a right");
                 }
 
                 if (strike <= 0)
                 {
-                    throw row.Error("strike", $"is {strike}, must be > 0");
+                    throw where.Error("strike", $"is {strike}, must be > 0");
                 }
 
                 break;
         }
 
-        return new Position(account, type, underlying, quantity, multiplier, strike, expiry, right, line);
+        return new Position(
+            Text(account, accounts), type, Text(underlying, underlyings), quantity, multiplier, strike, expiry, right, where.Line);
     }
 
-    private static InstrumentType ParseType(TextRow row)
+    private static string Text(ReadOnlySpan<char> text, StringPool? pool) => pool is null ? text.ToString() : pool.Get(text);
+
+    // The lower-case spelling is tried as is first; anything else takes the case-insensitive path the rule was written with.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static InstrumentType ParseType(ReadOnlySpan<char> cell, RowLocation where)
     {
-        var text = row.RequiredText("type");
-        return text.ToLowerInvariant() switch
+        var text = CellText.Required(cell, "type", where);
+        return text switch
         {
             "spot" => InstrumentType.Spot,
             "future" => InstrumentType.Future,
             "option" => InstrumentType.Option,
-            _ => throw row.Error("type", $"'{text}' is not one of spot, future, option"),
+            _ => text.ToString().ToLowerInvariant() switch
+            {
+                "spot" => InstrumentType.Spot,
+                "future" => InstrumentType.Future,
+                "option" => InstrumentType.Option,
+                _ => throw where.Error("type", $"'{text.ToString()}' is not one of spot, future, option"),
+            },
         };
     }
 
-    private static OptionRight? ParseRight(TextRow row)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static OptionRight? ParseRight(ReadOnlySpan<char> cell, RowLocation where)
     {
-        var text = row.Text("right");
-        return text.ToLowerInvariant() switch
+        var text = cell.Trim();
+        return text switch
         {
             "" => null,
             "call" => OptionRight.Call,
             "put" => OptionRight.Put,
-            _ => throw row.Error("right", $"'{text}' is not one of call, put"),
+            _ => text.ToString().ToLowerInvariant() switch
+            {
+                "call" => OptionRight.Call,
+                "put" => OptionRight.Put,
+                _ => throw where.Error("right", $"'{text.ToString()}' is not one of call, put"),
+            },
         };
     }
 
-    private static void RequireEmpty(TextRow row, string column, string problem)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RequireEmpty(ReadOnlySpan<char> cell, string column, string problem, RowLocation where)
     {
-        if (!row.IsEmpty(column))
+        if (!CellText.IsEmpty(cell))
         {
-            throw row.Error(column, $"must be empty: {problem}");
+            throw where.Error(column, $"must be empty: {problem}");
         }
     }
 }

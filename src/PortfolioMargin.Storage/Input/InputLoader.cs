@@ -1,3 +1,4 @@
+using System.Text;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
@@ -35,10 +36,28 @@ public static class InputLoader
         return PositionsParquet.ReadAsync(stream, path).GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// The whole file decoded at once: a reader growing a buffer copies a half-gigabyte book several times over.
+    /// Byte-order marks are honoured as a StreamReader would (UTF-8, UTF-16 either way round); without one the
+    /// text is UTF-8, and invalid bytes become U+FFFD either way.
+    /// </summary>
     private static string ReadText(string path)
     {
-        using var reader = new StreamReader(Open(path));
-        return reader.ReadToEnd();
+        byte[] bytes;
+        using (var stream = Open(path))
+        {
+            bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+        }
+
+        var (encoding, bom) = bytes switch
+        {
+            [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
+            [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+            [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+            _ => (Encoding.UTF8, 0),
+        };
+        return encoding.GetString(bytes, bom, bytes.Length - bom);
     }
 
     private static FileStream Open(string path)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Storage.Output;
@@ -10,43 +12,69 @@ public static class ResultFiles
     public const string Positions = "positions.parquet";
     public const string RunRecord = "run.json";
 
-    public static ParquetTable AccountTable(IReadOnlyList<AccountMargin> accounts) => new ParquetTable()
-        .Add("account", accounts.Select(a => a.Account).ToArray())
-        .Add("var", accounts.Select(a => a.ValueAtRisk).ToArray())
-        .Add("es", accounts.Select(a => a.ExpectedShortfall).ToArray())
-        .Add("es_std_error", accounts.Select(a => a.ExpectedShortfallStdError).ToArray())
-        .Add("stress_loss", accounts.Select(a => a.StressLoss).ToArray())
-        .Add("worst_price_move", accounts.Select(a => a.WorstPriceMove).ToArray())
-        .Add("worst_vol_move", accounts.Select(a => a.WorstVolMove).ToArray())
-        .Add("minimum_charge", accounts.Select(a => a.MinimumCharge).ToArray())
-        .Add("initial_margin", accounts.Select(a => a.InitialMargin).ToArray())
-        .Add("maintenance_margin", accounts.Select(a => a.MaintenanceMargin).ToArray())
-        .Add("collateral_value", accounts.Select(a => a.CollateralValue).ToArray())
-        .Add("net_liquidation_value", accounts.Select(a => a.NetLiquidationValue).ToArray())
-        .Add("equity", accounts.Select(a => a.Equity).ToArray())
-        .Add("excess", accounts.Select(a => a.Excess).ToArray())
-        .Add("status", accounts.Select(a => a.Status.ToWire()).ToArray())
-        .Add("delta", accounts.Select(a => a.Delta).ToArray())
-        .Add("gamma", accounts.Select(a => a.Gamma).ToArray())
-        .Add("vega", accounts.Select(a => a.Vega).ToArray())
-        .Add("theta", accounts.Select(a => a.Theta).ToArray())
-        .Add("worst_point_var", accounts.Select(a => a.WorstPointValueAtRisk).ToArray())
-        .Add("worst_point_es", accounts.Select(a => a.WorstPointExpectedShortfall).ToArray());
+    public static ParquetRowTable<AccountMargin> AccountTable(IReadOnlyList<AccountMargin> accounts) => new ParquetRowTable<AccountMargin>(accounts)
+        .Add("account", a => a.Account)
+        .Add("var", a => a.ValueAtRisk)
+        .Add("es", a => a.ExpectedShortfall)
+        .Add("es_std_error", a => a.ExpectedShortfallStdError)
+        .Add("stress_loss", a => a.StressLoss)
+        .Add("worst_price_move", a => a.WorstPriceMove)
+        .Add("worst_vol_move", a => a.WorstVolMove)
+        .Add("minimum_charge", a => a.MinimumCharge)
+        .Add("initial_margin", a => a.InitialMargin)
+        .Add("maintenance_margin", a => a.MaintenanceMargin)
+        .Add("collateral_value", a => a.CollateralValue)
+        .Add("net_liquidation_value", a => a.NetLiquidationValue)
+        .Add("equity", a => a.Equity)
+        .Add("excess", a => a.Excess)
+        .Add("status", a => a.Status.ToWire())
+        .Add("delta", a => a.Delta)
+        .Add("gamma", a => a.Gamma)
+        .Add("vega", a => a.Vega)
+        .Add("theta", a => a.Theta)
+        .Add("worst_point_var", a => a.WorstPointValueAtRisk)
+        .Add("worst_point_es", a => a.WorstPointExpectedShortfall);
 
-    public static ParquetTable PositionTable(IReadOnlyList<PositionRisk> positions) => new ParquetTable()
-        .Add("account", positions.Select(p => p.Position.Account).ToArray())
-        .Add("line", positions.Select(p => p.Position.SourceLine).ToArray())
-        .Add("type", positions.Select(p => p.Position.Type.ToString().ToLowerInvariant()).ToArray())
-        .Add("underlying", positions.Select(p => p.Position.Underlying).ToArray())
-        .Add("quantity", positions.Select(p => p.Position.Quantity).ToArray())
-        .Add("multiplier", positions.Select(p => p.Position.Multiplier).ToArray())
-        .Add("strike", positions.Select(p => p.Position.Strike).ToArray())
-        .Add("expiry", positions.Select(p => p.Position.Expiry?.ToString("yyyy-MM-dd")).ToArray())
-        .Add("right", positions.Select(p => p.Position.Right?.ToString().ToLowerInvariant()).ToArray())
-        .Add("unit_value", positions.Select(p => p.UnitValue).ToArray())
-        .Add("value", positions.Select(p => p.MarketValue).ToArray())
-        .Add("delta", positions.Select(p => p.Delta).ToArray())
-        .Add("gamma", positions.Select(p => p.Gamma).ToArray())
-        .Add("vega", positions.Select(p => p.Vega).ToArray())
-        .Add("theta", positions.Select(p => p.Theta).ToArray());
+    public static ParquetRowTable<PositionRisk> PositionTable(IReadOnlyList<PositionRisk> positions)
+    {
+        // A book has a few dozen expiries: format each once, not once per position.
+        var expiries = new Dictionary<DateOnly, string>();
+        string? Expiry(DateOnly? expiry) =>
+            expiry is not { } date ? null
+            : expiries.TryGetValue(date, out var text) ? text
+            : expiries[date] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        return new ParquetRowTable<PositionRisk>(positions)
+            .Add("account", p => p.Position.Account)
+            .Add("line", p => p.Position.SourceLine)
+            .Add("type", p => TypeName(p.Position.Type))
+            .Add("underlying", p => p.Position.Underlying)
+            .Add("quantity", p => p.Position.Quantity)
+            .Add("multiplier", p => p.Position.Multiplier)
+            .Add("strike", p => p.Position.Strike)
+            .Add("expiry", p => Expiry(p.Position.Expiry))
+            .Add("right", p => RightName(p.Position.Right))
+            .Add("unit_value", p => p.UnitValue)
+            .Add("value", p => p.MarketValue)
+            .Add("delta", p => p.Delta)
+            .Add("gamma", p => p.Gamma)
+            .Add("vega", p => p.Vega)
+            .Add("theta", p => p.Theta);
+    }
+
+    private static string TypeName(InstrumentType type) => type switch
+    {
+        InstrumentType.Spot => "spot",
+        InstrumentType.Future => "future",
+        InstrumentType.Option => "option",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+
+    private static string? RightName(OptionRight? right) => right switch
+    {
+        null => null,
+        OptionRight.Call => "call",
+        OptionRight.Put => "put",
+        _ => right.Value.ToString().ToLowerInvariant(),
+    };
 }

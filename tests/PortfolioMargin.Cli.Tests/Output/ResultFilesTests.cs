@@ -1,0 +1,141 @@
+using Parquet;
+using Parquet.Schema;
+using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Engine;
+using PortfolioMargin.Storage.Output;
+
+namespace PortfolioMargin.Cli.Tests.Output;
+
+/// <summary>The result tables read back with Parquet.Net: every column, every row, across row groups.</summary>
+public sealed class ResultFilesTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pm-result-files-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Positions_beyond_one_row_group_read_back_value_for_value()
+    {
+        var positions = Book(1_000_000 + 4_321);
+        var path = Path.Combine(_folder, ResultFiles.Positions);
+
+        await ResultFiles.PositionTable(positions).WriteAsync(path);
+
+        await using var reader = await ParquetReader.CreateAsync(path);
+        Assert.Equal(2, reader.RowGroupCount);
+        Assert.Equal(
+            ["account", "line", "type", "underlying", "quantity", "multiplier", "strike", "expiry", "right",
+                "unit_value", "value", "delta", "gamma", "vega", "theta"],
+            reader.Schema.GetDataFields().Select(f => f.Name));
+        Assert.Equal(
+            ["account", "type", "underlying", "strike", "expiry", "right"],
+            reader.Schema.GetDataFields().Where(f => f.IsNullable).Select(f => f.Name));
+        Assert.Equal(positions.Select(p => p.Position.Account), await ReadTextAsync(reader, "account"));
+        Assert.Equal(positions.Select(p => p.Position.SourceLine), await ReadAsync<int>(reader, "line"));
+        Assert.Equal(positions.Select(p => p.Position.Type.ToString().ToLowerInvariant()), await ReadTextAsync(reader, "type"));
+        Assert.Equal(positions.Select(p => p.Position.Underlying), await ReadTextAsync(reader, "underlying"));
+        Assert.Equal(positions.Select(p => p.Position.Quantity), await ReadAsync<double>(reader, "quantity"));
+        Assert.Equal(positions.Select(p => p.Position.Multiplier), await ReadAsync<double>(reader, "multiplier"));
+        Assert.Equal(positions.Select(p => p.Position.Strike), await ReadNullableAsync<double>(reader, "strike"));
+        Assert.Equal(positions.Select(p => p.Position.Expiry?.ToString("yyyy-MM-dd")), await ReadTextAsync(reader, "expiry"));
+        Assert.Equal(positions.Select(p => p.Position.Right?.ToString().ToLowerInvariant()), await ReadTextAsync(reader, "right"));
+        Assert.Equal(positions.Select(p => p.UnitValue), await ReadAsync<double>(reader, "unit_value"));
+        Assert.Equal(positions.Select(p => p.MarketValue), await ReadAsync<double>(reader, "value"));
+        Assert.Equal(positions.Select(p => p.Delta), await ReadAsync<double>(reader, "delta"));
+        Assert.Equal(positions.Select(p => p.Gamma), await ReadAsync<double>(reader, "gamma"));
+        Assert.Equal(positions.Select(p => p.Vega), await ReadAsync<double>(reader, "vega"));
+        Assert.Equal(positions.Select(p => p.Theta), await ReadAsync<double>(reader, "theta"));
+    }
+
+    [Fact]
+    public async Task Accounts_read_back_value_for_value_and_the_same_table_gives_the_same_bytes()
+    {
+        var accounts = Enumerable.Range(0, 1_000).Select(i => new AccountMargin(
+            $"ACC{i:D4}", i, i + 0.5, 0.25, i * 2.0, -0.15, 0.2, 3.0, i * 2.0, i * 1.5, 100.0, -i, 100.0 - i, 100.0 - 3 * i,
+            (AccountStatus)(i % 3), 1.0 / (i + 1), 2.0, 3.0, -4.0,
+            i % 2 == 0 ? null : i + 0.75, i % 2 == 0 ? null : i + 0.875)).ToList();
+        var path = Path.Combine(_folder, ResultFiles.Accounts);
+        var again = Path.Combine(_folder, "again.parquet");
+
+        await ResultFiles.AccountTable(accounts).WriteAsync(path);
+        await ResultFiles.AccountTable(accounts).WriteAsync(again);
+
+        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(again));
+        await using var reader = await ParquetReader.CreateAsync(path);
+        Assert.Equal(1, reader.RowGroupCount);
+        Assert.Equal(accounts.Select(a => a.Account), await ReadTextAsync(reader, "account"));
+        Assert.Equal(accounts.Select(a => a.ExpectedShortfall), await ReadAsync<double>(reader, "es"));
+        Assert.Equal(accounts.Select(a => a.Excess), await ReadAsync<double>(reader, "excess"));
+        Assert.Equal(accounts.Select(a => a.Status.ToWire()), await ReadTextAsync(reader, "status"));
+        Assert.Equal(accounts.Select(a => a.Theta), await ReadAsync<double>(reader, "theta"));
+        Assert.Equal(accounts.Select(a => a.WorstPointValueAtRisk), await ReadNullableAsync<double>(reader, "worst_point_var"));
+        Assert.Equal(accounts.Select(a => a.WorstPointExpectedShortfall), await ReadNullableAsync<double>(reader, "worst_point_es"));
+    }
+
+    /// <summary>A book shaped like a real one: 100 positions an account, a few underlyings, expiries and every instrument type.</summary>
+    private static List<PositionRisk> Book(int count)
+    {
+        var underlyings = Enumerable.Range(0, 40).Select(i => $"UND{i:D2}").ToArray();
+        var positions = new List<PositionRisk>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var type = (InstrumentType)(i % 3);
+            DateOnly? expiry = type == InstrumentType.Spot || i % 7 == 0 ? null : new DateOnly(2027, 1, 15).AddDays(i % 11 * 30);
+            var position = new Position(
+                $"ACC{i / 100:D6}", type, underlyings[i % underlyings.Length], i % 201 - 100, type == InstrumentType.Spot ? 1 : 100,
+                type == InstrumentType.Option ? 50 + i % 97 : null, type == InstrumentType.Spot ? null : expiry,
+                type == InstrumentType.Option ? (i % 2 == 0 ? OptionRight.Call : OptionRight.Put) : null, i + 2);
+            positions.Add(new PositionRisk(position, i * 0.01, i * 1.5, i % 10 * 0.1, 1e-4 * i, -0.5 * i, -1.0 / (i + 1)));
+        }
+
+        return positions;
+    }
+
+    private static async Task<List<string?>> ReadTextAsync(ParquetReader reader, string name)
+    {
+        var values = new List<string?>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var part = new string?[group.RowCount];
+            await group.ReadAsync(Field(reader, name), part.AsMemory());
+            values.AddRange(part);
+        }
+
+        return values;
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(ParquetReader reader, string name)
+        where T : struct
+    {
+        var values = new List<T>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var part = new T[group.RowCount];
+            await group.ReadAsync<T>(Field(reader, name), part.AsMemory());
+            values.AddRange(part);
+        }
+
+        return values;
+    }
+
+    private static async Task<List<T?>> ReadNullableAsync<T>(ParquetReader reader, string name)
+        where T : struct
+    {
+        var values = new List<T?>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var part = new T?[group.RowCount];
+            await group.ReadAsync<T>(Field(reader, name), part.AsMemory());
+            values.AddRange(part);
+        }
+
+        return values;
+    }
+
+    private static DataField Field(ParquetReader reader, string name) =>
+        reader.Schema.GetDataFields().Single(f => f.Name == name);
+}
