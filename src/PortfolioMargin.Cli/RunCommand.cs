@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using PortfolioMargin.Core.Input;
@@ -56,38 +55,19 @@ public static class RunCommand
             MarginRunResult result;
             using (var folder = RunDirectory.Begin(target))
             {
-                // positions.parquet needs only the t = 0 valuation, so it is written while the Monte Carlo runs.
-                Task? positionsWritten = null;
-                var writing = TimeSpan.Zero;
-                void WritePositions(IReadOnlyList<PositionRisk> positions) => positionsWritten = Task.Run(async () =>
-                {
-                    var clock = Stopwatch.StartNew();
-                    await ResultFiles.PositionTable(positions).WriteAsync(folder.PathOf(ResultFiles.Positions));
-                    writing = clock.Elapsed;
-                });
-
+                var tables = new ResultTables(folder.PathOf);
                 try
                 {
-                    result = engine.Run(inputs, new ProgressLine(stderr), positionsValued: WritePositions);
+                    result = engine.Run(inputs, new ProgressLine(stderr), positionsValued: tables.PositionsValued);
                 }
-                finally
+                catch
                 {
-                    // Never leave the writer running into a folder that is about to be removed.
-                    try
-                    {
-                        positionsWritten?.Wait();
-                    }
-                    catch (AggregateException) when (positionsWritten is { IsFaulted: true })
-                    {
-                        // Rethrown below when the run itself succeeded.
-                    }
+                    tables.Abandon();
+                    throw;
                 }
 
-                var write = Stopwatch.StartNew();
-                ResultFiles.AccountTable(result.Accounts).WriteAsync(folder.PathOf(ResultFiles.Accounts)).GetAwaiter().GetResult();
-                positionsWritten!.GetAwaiter().GetResult();
-                result.Timings.Add("parquet", write.Elapsed);
-                result.Timings.Add("parquet-overlapped", writing);
+                result.Timings.Add("parquet", tables.Finish(result.Accounts));
+                result.Timings.Add("parquet-overlapped", tables.PositionsElapsed);
                 var record = RunRecord.Build(runId, files, inputs.Config, result, started, DateTimeOffset.UtcNow, request.CommandLine);
                 RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record).GetAwaiter().GetResult();
                 folder.Commit();

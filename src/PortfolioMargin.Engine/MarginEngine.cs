@@ -99,10 +99,12 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                 progress?.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths, clock.Elapsed, (long)accounts.Count * config.Paths));
             }
         }
-        finally
+        catch
         {
             // A failed batch must not leave the valuation or a packing task running unobserved.
-            Task.WaitAll([.. new Task?[] { valuation, packing }.OfType<Task>().Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))]);
+            WaitQuietly(valuation);
+            WaitQuietly(packing);
+            throw;
         }
 
         stage.Restart();
@@ -132,6 +134,18 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
         timings.Add("requirement", stage.Elapsed);
         return new MarginRunResult(results, positionRisk, Backend.Description, timings, plan.BatchCount, chunks);
+    }
+
+    private static void WaitQuietly(Task? task)
+    {
+        try
+        {
+            task?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // The batch's own error is the one to report.
+        }
     }
 
     private static Task<BookLayout> PackAsync(Core.Market.MarketSnapshot market, IReadOnlyList<string> batch, Dictionary<string, List<Position>> positionsByAccount) =>

@@ -19,28 +19,29 @@ public static class PositionValuation
     public static IReadOnlyList<PositionRisk> Value(MarketSnapshot market, IReadOnlyList<Position> positions)
     {
         var index = market.IndexById();
-        var instruments = new Dictionary<Instrument, int>();
+        var ids = new Dictionary<Instrument, int>();
+        var instruments = new List<Instrument>();
         var instrumentOf = new int[positions.Count];
         for (var i = 0; i < positions.Count; i++)
         {
             var key = Instrument.Of(positions[i], index);
-            if (!instruments.TryGetValue(key, out var id))
+            if (!ids.TryGetValue(key, out var id))
             {
                 id = instruments.Count;
-                instruments.Add(key, id);
+                ids.Add(key, id);
+                instruments.Add(key);
             }
 
             instrumentOf[i] = id;
         }
 
         var unit = new OptionGreeks[instruments.Count];
-        var keys = instruments.Keys.ToArray();
-        Parallel.For(0, keys.Length, k =>
+        Parallel.For(0, instruments.Count, k =>
         {
-            var key = keys[k];
+            var key = instruments[k];
             var u = market.Underlyings[key.Underlying];
             var years = key.Expiry is { } expiry ? DayCount.YearFraction(market.AsOfDate, expiry) : 0.0;
-            unit[instruments[key]] = InstrumentPricer.UnitGreeks(
+            unit[k] = InstrumentPricer.UnitGreeks(
                 (int)key.Type, key.Omega, key.Strike, years, u.Spot, u.AtmVol, u.Skew, u.Smile, market.Rate, u.DividendYield);
         });
 

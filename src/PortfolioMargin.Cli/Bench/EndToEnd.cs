@@ -3,7 +3,6 @@ using PortfolioMargin.Core.Input;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Storage.Input;
-using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cli.Bench;
 
@@ -26,15 +25,10 @@ public sealed record EndToEnd(MarginInputs Inputs, MarginRunResult Result, doubl
         try
         {
             // As `pm run` does: positions.parquet is written while the Monte Carlo runs, accounts.parquet after.
-            Task? positionsWritten = null;
-            var result = new MarginEngine(backend).Run(inputs, positionsValued: positions => positionsWritten =
-                Task.Run(() => ResultFiles.PositionTable(positions).WriteAsync(Path.Combine(scratch.FullName, ResultFiles.Positions))));
+            var tables = new ResultTables(name => Path.Combine(scratch.FullName, name));
+            var result = new MarginEngine(backend).Run(inputs, positionsValued: tables.PositionsValued);
             result.Timings.Add("inputs", loaded);
-
-            var write = Stopwatch.StartNew();
-            ResultFiles.AccountTable(result.Accounts).WriteAsync(Path.Combine(scratch.FullName, ResultFiles.Accounts)).GetAwaiter().GetResult();
-            positionsWritten!.GetAwaiter().GetResult();
-            result.Timings.Add("parquet", write.Elapsed);
+            result.Timings.Add("parquet", tables.Finish(result.Accounts));
             return Finish(inputs, result, clock.Elapsed.TotalSeconds, backend);
         }
         finally

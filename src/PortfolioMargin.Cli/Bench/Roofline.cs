@@ -1,5 +1,6 @@
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Engine;
 using PortfolioMargin.Kernels;
 
 namespace PortfolioMargin.Cli.Bench;
@@ -29,7 +30,7 @@ public sealed record Workload(long OptionRevaluations, long LinearRevaluations, 
         var instruments = inputs.Positions.Select(Instrument).Distinct().ToList();
         long options = instruments.Count(i => i.Type == InstrumentType.Option);
         var holdings = inputs.Positions.Select(p => (p.Account, Instrument(p))).Distinct().LongCount();
-        var accounts = inputs.Positions.Select(p => p.Account).Concat(inputs.Collateral.Select(c => c.Account)).Distinct(StringComparer.Ordinal).LongCount();
+        long accounts = MarginEngine.AccountsOf(inputs).Count;
         return new Workload(options * paths * steps, (instruments.Count - options) * paths * steps, holdings * paths * steps, accounts * paths * steps);
     }
 

@@ -49,6 +49,7 @@ public sealed class HostBackend : IRiskBackend
         var spot = new double[(long)steps * n * chunkPaths];
         var vol = new double[(long)steps * n * chunkPaths];
         var tile = new double[Math.Max(1L, (long)layout.InstrumentCount * chunkPaths)];
+        var logSpot = new double[(long)n * chunkPaths];
         timings.Add("allocation", stage.Elapsed);
 
         var pricing = Enumerable.Range(1, steps).Select(step => layout.PricingAt(market, step * stepYears)).ToArray();
@@ -64,7 +65,7 @@ public sealed class HostBackend : IRiskBackend
             {
                 stage.Restart();
                 var slice = step * n * chunk;
-                HostStages.RevalueInstruments(tile, layout, pricing[step], n,
+                HostStages.RevalueInstruments(tile, logSpot, layout, pricing[step], n,
                     spot.AsMemory(slice, n * chunk), vol.AsMemory(slice, n * chunk), chunk);
                 timings.Add("revaluation", stage.Elapsed);
 
@@ -87,7 +88,7 @@ public sealed class HostBackend : IRiskBackend
         var grid = StressScenarios.Build(market, config);
         var stressTile = new double[Math.Max(1, layout.InstrumentCount * grid.Count)];
         var stressPnl = new double[Math.Max(1, accounts * grid.Count)];
-        HostStages.RevalueInstruments(stressTile, layout, layout.PricingAt(market, 0.0), n, grid.Spot, grid.AtmVol, grid.Count);
+        HostStages.RevalueInstruments(stressTile, new double[grid.Spot.Length], layout, layout.PricingAt(market, 0.0), n, grid.Spot, grid.AtmVol, grid.Count);
         HostStages.AggregateAccounts(stressPnl, null, stressTile, layout, grid.Count, grid.Count, 0, 0);
         var stress = grid.Worst(stressPnl, accounts);
         timings.Add("stress", stage.Elapsed);

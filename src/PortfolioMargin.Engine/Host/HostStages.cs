@@ -69,12 +69,12 @@ internal static class HostStages
 
     /// <summary>
     /// Unit P&amp;L of every instrument on every path of a scenario slice: tile[i·paths + p]. ln S is taken once
-    /// per underlying and path, not once per option.
+    /// per underlying and path, not once per option, into <paramref name="logSpot"/> (scratch at least as long as
+    /// <paramref name="spot"/>, reused across chunks rather than allocated per call).
     /// </summary>
     public static void RevalueInstruments(
-        double[] tile, BookLayout layout, PricingTerms[] pricing, int underlyings, ReadOnlyMemory<double> spot, ReadOnlyMemory<double> vol, int paths)
+        double[] tile, double[] logSpot, BookLayout layout, PricingTerms[] pricing, int underlyings, ReadOnlyMemory<double> spot, ReadOnlyMemory<double> vol, int paths)
     {
-        var logSpot = new double[spot.Length];
         Parallel.For(0, underlyings, u =>
         {
             var source = spot.Span.Slice(u * paths, paths);

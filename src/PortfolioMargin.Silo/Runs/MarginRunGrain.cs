@@ -22,28 +22,14 @@ public sealed class MarginRunGrain(
     private TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _driver;
     private DateTimeOffset _lastCheckpoint;
-    private int _accounts = -1;
+    private int? _accounts;
 
     private MarginRunState Run => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A run whose previous activation died with its silo resumes from its last checkpoint.
-        if (Run.Phase == RunPhase.Running)
-        {
-            return ResumeAsync();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private Task ResumeAsync()
-    {
-        Run.Starts++;
-        Run.Error = null;
-        var saved = SaveAsync();
-        StartDriver(saved);
-        return saved;
+        return Run.Phase == RunPhase.Running ? StartDriver() : Task.CompletedTask;
     }
 
     public async Task<MarginRunStatus> Submit(MarginRunRequest request)
@@ -67,21 +53,7 @@ public sealed class MarginRunGrain(
         }
 
         Run.Submissions++;
-        if (DriverIdle)
-        {
-            // Claimed before the first await, so that concurrent submissions (the grain is reentrant) start one
-            // fan-out; recorded in the same write as the submission, which the fan-out waits for.
-            Run.Starts++;
-            Run.Error = null;
-            var saved = SaveAsync();
-            StartDriver(saved);
-            await saved;
-        }
-        else
-        {
-            await SaveAsync();
-        }
-
+        await (DriverIdle ? StartDriver() : SaveAsync());
         return Status();
     }
 
@@ -102,10 +74,18 @@ public sealed class MarginRunGrain(
 
     private bool DriverIdle => Run.Phase == RunPhase.Running && (_driver is null || _driver.IsCompleted);
 
-    private void StartDriver(Task saved)
+    /// <summary>
+    /// Claims the fan-out before the first await, so that concurrent submissions (the grain is reentrant) start one;
+    /// the start is recorded in the same write as the submission, which the fan-out waits for. Returns that write.
+    /// </summary>
+    private Task StartDriver()
     {
+        Run.Starts++;
+        Run.Error = null;
+        var saved = SaveAsync();
         _completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _driver = DriveAsync(saved);
+        return saved;
     }
 
     private async Task DriveAsync(Task saved)
@@ -209,15 +189,7 @@ public sealed class MarginRunGrain(
         }
     }
 
-    private int AccountCount()
-    {
-        if (_accounts < 0 && Run.Request is { } request)
-        {
-            _accounts = request.Positions.Select(p => p.Account).Concat(request.Collateral.Select(c => c.Account)).Distinct(StringComparer.Ordinal).Count();
-        }
-
-        return Math.Max(0, _accounts);
-    }
+    private int AccountCount() => Run.Request is { } request ? _accounts ??= RunBook.Accounts(request).Count() : 0;
 
     private MarginRunStatus Status() => new(
         this.GetPrimaryKeyString(),

@@ -12,10 +12,12 @@ public static class RunBook
     {
         var positions = request.Positions.ToLookup(p => p.Account, StringComparer.Ordinal);
         var collateral = request.Collateral.ToLookup(c => c.Account, StringComparer.Ordinal);
-        return request.Positions.Select(p => p.Account).Concat(request.Collateral.Select(c => c.Account))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(a => (a, positions[a].ToArray(), collateral[a].ToArray()));
+        return Accounts(request).Order(StringComparer.Ordinal).Select(a => (a, positions[a].ToArray(), collateral[a].ToArray()));
     }
+
+    /// <summary>Every account that holds a position or posts collateral, once each.</summary>
+    public static IEnumerable<string> Accounts(MarginRunRequest request) =>
+        request.Positions.Select(p => p.Account).Concat(request.Collateral.Select(c => c.Account)).Distinct(StringComparer.Ordinal);
 
     /// <summary>Position risks in the positions-file order, as a direct engine run writes them.</summary>
     public static List<PositionRisk> PositionsInFileOrder(MarginRunRequest request, IReadOnlyDictionary<string, AccountResult> results)
