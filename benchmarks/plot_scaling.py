@@ -13,7 +13,7 @@ for line in open(sys.argv[1]):
 
 with open(sys.argv[2], "w") as table:
     device = rows[0][1]["device"] if rows else "?"
-    table.write(f"# Scaling ({device})\n\nEnd-to-end seconds of `pm bench` (after a warm-up), books from shared/bench/book.py "
+    table.write(f"# Scaling ({device})\n\nEnd-to-end seconds of `pm bench` (after a warm-up), books from benchmarks/peers/book.py "
                 "(100 positions per account, 50 underlyings). Regenerate with `benchmarks/scaling.sh`.\n\n"
                 "Along the accounts axis the books draw on the same ~8,000 distinct instruments, so revaluation, the "
                 "largest stage, stays nearly flat and only aggregation and the tail grow with accounts: time grows "

@@ -52,9 +52,12 @@ public static class ClusterConnection
     }
 
     /// <summary>Submits a run and waits for it, with one progress line on stderr every couple of seconds.</summary>
-    public static Task<MarginRunStatus> RunAsync(IClusterClient client, MarginRunRequest request, TextWriter stderr, CancellationToken cancellation) =>
+    public static Task<MarginRunStatus> RunAsync(
+        IClusterClient client, MarginRunRequest request, TextWriter stderr, CancellationToken cancellation, bool waitForAccounts = true) =>
         RunSubmission.SubmitAndWaitAsync(
             client, request,
-            status => stderr.WriteLine($"progress: {status.Done}/{status.Accounts} accounts, {status.Failed} failed, {status.Retries} retries"),
-            TimeSpan.FromSeconds(2), cancellation);
+            status => stderr.WriteLine(status.Phase == RunPhase.Completed
+                ? "progress: results written, account grains taking them"
+                : $"progress: {status.Done}/{status.Accounts} accounts, {status.Retries} retries"),
+            TimeSpan.FromSeconds(2), cancellation, waitForAccounts);
 }

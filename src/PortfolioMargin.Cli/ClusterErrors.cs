@@ -1,11 +1,13 @@
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Grains;
+using PortfolioMargin.Silo.Hosting;
 
 namespace PortfolioMargin.Cli;
 
 /// <summary>
-/// The exit codes of the cluster verbs, as `pm run`'s: a bad input or a refused request is 2, a cluster or I/O
-/// failure 1, each with one line on stderr.
+/// The exit codes of the cluster verbs, as `pm run --direct`'s: a bad input or a refused request is 2; an output
+/// folder that cannot be used, a run that failed, a cluster or I/O failure 1; an interrupt 130; each with one line
+/// on stderr.
 /// </summary>
 public static class ClusterErrors
 {
@@ -20,7 +22,13 @@ public static class ClusterErrors
             stderr.WriteLine($"error: {error.Message}");
             return RunCommand.BadInput;
         }
-        catch (Exception error) when (error is OrleansException or IOException or TimeoutException or InvalidOperationException)
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("interrupted: the run was cancelled and nothing was written");
+            return RunCommand.Interrupted;
+        }
+        catch (Exception error) when (error is MarginOutputException or MarginRunFailedException or OrleansException or IOException
+            or UnauthorizedAccessException or TimeoutException or InvalidOperationException)
         {
             stderr.WriteLine($"error: {error.Message}");
             return RunCommand.Failure;

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
+using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cli;
 
 /// <summary>
-/// `pm cluster-run`: the end-of-day run as a client of the cluster. The files are written by the silo hosting the
-/// run, so with several machines the output folder must be one they share.
-/// Exit codes as `pm run`: 0 done, 2 bad input or a refused request, 1 any other failure (or accounts that failed).
+/// `pm run` (through an embedded silo, or with --cluster as a client of a running cluster) and `pm cluster-run`.
+/// The files are written by the silo hosting the run, under its results root, so with several machines that root
+/// is a folder they share. Exit codes as `pm run --direct`: 0 done, 2 bad input or a refused request, 1 any other
+/// failure, 130 interrupted; a run that did not complete wrote nothing.
 /// </summary>
 public static class ClusterRunCommand
 {
@@ -18,27 +20,58 @@ public static class ClusterRunCommand
         {
             var clock = Stopwatch.StartNew();
             runId ??= $"eod-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmssfff'Z'}";
-            var (cluster, config) = await ClusterConnection.OpenAsync(request, cancellation);
+            var embedded = request.ClusterConfigPath is null;
+
+            // An embedded silo writes where this process would: refuse a used folder before any work, as --direct
+            // does. A cluster's silo resolves the folder under its results root and checks it when the run arrives.
+            var folder = embedded ? Path.GetFullPath(output ?? Path.Combine("runs", runId)) : output ?? runId;
+            if (embedded)
+            {
+                RunDirectory.CheckTarget(folder);
+            }
+
+            // The silo starts while the inputs are read: both are a good part of a small run's time.
+            var loading = Task.Run(() => ClusterConnection.RunRequest(request.Book, runId, folder), cancellation);
+            var opening = ClusterConnection.OpenAsync(request, cancellation);
+            MarginRunRequest run;
+            try
+            {
+                run = await loading;
+            }
+            catch
+            {
+                await DisposeQuietlyAsync(opening);
+                throw;
+            }
+
+            var (cluster, _) = await opening;
             await using (cluster)
             {
-                var target = output ?? Path.GetFullPath(Path.Combine(config.OutputFolder, runId));
-                var run = ClusterConnection.RunRequest(request.Book, runId, target);
                 stderr.WriteLine($"{cluster.Description}: run {runId}, {run.Positions.Length} positions, {run.Config.Paths} paths, seed {run.Config.Seed}");
-                var status = await ClusterConnection.RunAsync(cluster.Client, run, stderr, cancellation);
-                var results = await cluster.Client.GetGrain<IMarginRunGrain>(runId).GetResults();
-                RunReport.Print(new MarginRunResult(results, [], "", new StageTimings(), 0, 0), status.OutputFolder ?? target, clock.Elapsed, stderr);
-                foreach (var failure in status.FailedAccounts)
-                {
-                    stderr.WriteLine($"failed: {failure}");
-                }
 
+                // The embedded silo ends with this process, so nothing will read its account grains afterwards.
+                var status = await ClusterConnection.RunAsync(cluster.Client, run, stderr, cancellation, waitForAccounts: !embedded);
+                var results = await cluster.Client.GetGrain<IMarginRunGrain>(runId).GetResults();
+                RunReport.Print(results, status.OutputFolder ?? folder, clock.Elapsed, stderr);
                 if (json)
                 {
                     stdout.WriteLine(AccountJson.Serialize(results));
                 }
 
-                return status.Failed == 0 ? RunCommand.Success : RunCommand.Failure;
+                return RunCommand.Success;
             }
         }, stderr);
+    }
+
+    private static async Task DisposeQuietlyAsync(Task<(Silo.Hosting.MarginClusterClient Client, Silo.Hosting.ClusterConfig Config)> opening)
+    {
+        try
+        {
+            await (await opening).Client.DisposeAsync();
+        }
+        catch (Exception error) when (error is OrleansException or IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // The input error is the one to report.
+        }
     }
 }

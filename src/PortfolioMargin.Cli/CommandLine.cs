@@ -83,24 +83,25 @@ public static class CommandLine
         {
             market, positions, collateral, config, output, device, paths, seed, json, cluster, direct,
         };
-        command.SetAction(parse => !parse.GetValue(direct)
-            ? ClusterRunCommand.ExecuteAsync(
-                new ClusterRequest(parse.GetValue(cluster)?.FullName, new RunRequest(
-                    parse.GetValue(market)?.FullName, parse.GetValue(positions)?.FullName, parse.GetValue(collateral)?.FullName,
-                    parse.GetValue(config)?.FullName, null, parse.GetValue(device), parse.GetValue(paths), parse.GetValue(seed), false,
-                    Environment.GetCommandLineArgs())),
-                null, parse.GetValue(output)?.FullName, parse.GetValue(json), Console.Out, Console.Error, CancellationToken.None).GetAwaiter().GetResult()
-            : RunCommand.Execute(new RunRequest(
-            parse.GetValue(market)?.FullName,
-            parse.GetValue(positions)?.FullName,
-            parse.GetValue(collateral)?.FullName,
-            parse.GetValue(config)?.FullName,
-            parse.GetValue(output)?.FullName,
-            parse.GetValue(device),
-            parse.GetValue(paths),
-            parse.GetValue(seed),
-            parse.GetValue(json),
-            Environment.GetCommandLineArgs())));
+        command.SetAction((parse, cancellation) =>
+        {
+            var request = new RunRequest(
+                parse.GetValue(market)?.FullName,
+                parse.GetValue(positions)?.FullName,
+                parse.GetValue(collateral)?.FullName,
+                parse.GetValue(config)?.FullName,
+                parse.GetValue(output)?.FullName,
+                parse.GetValue(device),
+                parse.GetValue(paths),
+                parse.GetValue(seed),
+                parse.GetValue(json),
+                Environment.GetCommandLineArgs());
+            return parse.GetValue(direct)
+                ? Task.Run(() => RunCommand.Execute(request, Console.Out, Console.Error, null, cancellation), CancellationToken.None)
+                : ClusterRunCommand.ExecuteAsync(
+                    new ClusterRequest(parse.GetValue(cluster)?.FullName, request with { OutputPath = null, Json = false }),
+                    null, request.OutputPath, request.Json, Console.Out, Console.Error, cancellation);
+        });
         return command;
     }
 }

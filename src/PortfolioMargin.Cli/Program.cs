@@ -1,3 +1,4 @@
 using PortfolioMargin.Cli;
 
-return CommandLine.Build().Parse(args).Invoke();
+// InvokeAsync: Ctrl+C and SIGTERM cancel the action's token (the run stops and writes nothing) instead of killing the process.
+return await CommandLine.Build().Parse(args).InvokeAsync();

@@ -18,14 +18,22 @@ public static class RunCommand
     public const int Failure = 1;
     public const int BadInput = 2;
 
-    public static int Execute(RunRequest request) => Execute(request, Console.Out, Console.Error);
+    /// <summary>Ctrl+C (SIGINT): 128 + 2, as shells report it.</summary>
+    public const int Interrupted = 130;
 
     /// <param name="warmBackend">An open backend to use instead of opening one (benchmarks reuse a warm one).</param>
-    public static int Execute(RunRequest request, TextWriter stdout, TextWriter stderr, IRiskBackend? warmBackend = null)
+    public static int Execute(RunRequest request, TextWriter stdout, TextWriter stderr, IRiskBackend? warmBackend = null, CancellationToken cancellation = default)
     {
         try
         {
             var started = DateTimeOffset.UtcNow;
+
+            // A used output folder is refused before any work.
+            if (request.OutputPath is { } output)
+            {
+                RunDirectory.CheckTarget(output);
+            }
+
             var marketPath = request.MarketPath ?? SampleBook.PathOf("market.json");
             var positionsPath = request.PositionsPath ?? SampleBook.PathOf("positions.csv");
             var collateralPath = request.CollateralPath ?? SampleBook.PathOf("collateral.csv");
@@ -58,7 +66,7 @@ public static class RunCommand
                 var tables = new ResultTables(folder.PathOf);
                 try
                 {
-                    result = engine.Run(inputs, new ProgressLine(stderr), positionsValued: tables.PositionsValued);
+                    result = engine.Run(inputs, new ProgressLine(stderr), cancellation, tables.PositionsValued);
                 }
                 catch
                 {
@@ -66,14 +74,14 @@ public static class RunCommand
                     throw;
                 }
 
-                result.Timings.Add("parquet", tables.Finish(result.Accounts));
+                result.Timings.Add("parquet", tables.FinishAsync(result.Accounts).GetAwaiter().GetResult());
                 result.Timings.Add("parquet-overlapped", tables.PositionsElapsed);
                 var record = RunRecord.Build(runId, files, inputs.Config, result, started, DateTimeOffset.UtcNow, request.CommandLine);
                 RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record).GetAwaiter().GetResult();
                 folder.Commit();
             }
 
-            RunReport.Print(result, target, DateTimeOffset.UtcNow - started, stderr);
+            RunReport.Print(result.Accounts, target, DateTimeOffset.UtcNow - started, stderr);
             if (request.Json)
             {
                 stdout.WriteLine(AccountJson.Serialize(result.Accounts));
@@ -85,6 +93,11 @@ public static class RunCommand
         {
             stderr.WriteLine($"error: {error.Message}");
             return BadInput;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            stderr.WriteLine("interrupted: the run was cancelled and nothing was written");
+            return Interrupted;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {

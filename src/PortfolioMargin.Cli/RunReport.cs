@@ -8,7 +8,7 @@ namespace PortfolioMargin.Cli;
 /// <summary>The end-of-run summary on stderr: the largest requirements, a count per status, and where the files went.</summary>
 public static class RunReport
 {
-    public static void Print(MarginRunResult result, string folder, TimeSpan elapsed, TextWriter stderr)
+    public static void Print(IReadOnlyList<AccountMargin> accounts, string folder, TimeSpan elapsed, TextWriter stderr)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -28,7 +28,7 @@ public static class RunReport
             table.AddColumn(new TableColumn(column).RightAligned());
         }
 
-        foreach (var a in result.Accounts.OrderByDescending(a => a.InitialMargin).Take(10))
+        foreach (var a in accounts.OrderByDescending(a => a.InitialMargin).Take(10))
         {
             table.AddRow(
                 a.Account,
@@ -41,8 +41,8 @@ public static class RunReport
         }
 
         console.Write(table);
-        var counts = Enum.GetValues<AccountStatus>().Select(s => $"{s.ToWire()} {result.Accounts.Count(a => a.Status == s)}");
-        console.WriteLine($"accounts: {result.Accounts.Count} ({string.Join(", ", counts)})");
+        var counts = Enum.GetValues<AccountStatus>().Select(s => $"{s.ToWire()} {accounts.Count(a => a.Status == s)}");
+        console.WriteLine($"accounts: {accounts.Count} ({string.Join(", ", counts)})");
         console.WriteLine($"results: {Path.GetFullPath(folder)}  ({elapsed.TotalSeconds:F1} s)");
     }
 

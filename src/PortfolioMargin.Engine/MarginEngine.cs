@@ -63,6 +63,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         var plan = BatchPlan.For(accounts.Count, config, market.Underlyings.Count, _options with { MemoryBudgetBytes = budget });
         var batches = plan.Batches(accounts).ToList();
         var chunks = 0;
+        var revaluations = 0L;
         var done = 0;
         var stage = Stopwatch.StartNew();
         Task<BookLayout>? packing = batches.Count > 0 ? PackAsync(market, batches[0], positionsByAccount) : null;
@@ -81,6 +82,8 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                 var lastReport = clock.Elapsed;
                 var outcome = Backend.RunBatch(market, config, layout, plan, timings, paths =>
                 {
+                    // Called after every path chunk: a cancelled run stops within one chunk, not one batch.
+                    cancellation.ThrowIfCancellationRequested();
                     // Within a batch, at most one report a second: a big batch is minutes on a CPU.
                     if (progress is not null && clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
                     {
@@ -95,6 +98,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                 }
 
                 chunks += outcome.PathChunks;
+                revaluations += (long)layout.InstrumentCount * config.Paths * config.Steps;
                 done += batch.Count;
                 progress?.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths, clock.Elapsed, (long)accounts.Count * config.Paths));
             }
@@ -133,7 +137,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         }
 
         timings.Add("requirement", stage.Elapsed);
-        return new MarginRunResult(results, positionRisk, Backend.Description, timings, plan.BatchCount, chunks);
+        return new MarginRunResult(results, positionRisk, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations));
     }
 
     private static void WaitQuietly(Task? task)

@@ -54,14 +54,29 @@ public sealed class StageTimings
         _milliseconds[stage] = (_milliseconds.TryGetValue(stage, out var ms) ? ms : 0.0) + elapsed.TotalMilliseconds;
 }
 
-/// <summary>Everything one run produced, in account order and positions-file order.</summary>
+/// <summary>Everything one run produced, in account order and positions-file order, and the work it took.</summary>
 public sealed record MarginRunResult(
     IReadOnlyList<AccountMargin> Accounts,
     IReadOnlyList<PositionRisk> Positions,
     string Device,
     StageTimings Timings,
-    int AccountBatches,
-    int PathChunks);
+    EngineWork Work)
+{
+    public int AccountBatches => Work.AccountBatches;
+
+    public int PathChunks => Work.PathChunks;
+}
+
+/// <summary>
+/// The work of one or more engine calls, counted rather than timed so a regression shows without a stopwatch.
+/// <paramref name="InstrumentRevaluations"/> counts Monte Carlo revaluations: distinct instruments of each
+/// account batch × paths × scenario dates (sub-steps), summed over batches and calls.
+/// </summary>
+public readonly record struct EngineWork(int EngineCalls, int AccountBatches, int PathChunks, long InstrumentRevaluations)
+{
+    public static EngineWork operator +(EngineWork a, EngineWork b) => new(
+        a.EngineCalls + b.EngineCalls, a.AccountBatches + b.AccountBatches, a.PathChunks + b.PathChunks, a.InstrumentRevaluations + b.InstrumentRevaluations);
+}
 
 /// <summary>How far a run has got, for progress displays.</summary>
 public readonly record struct EngineProgress(int AccountsDone, int AccountsTotal, long PathsSimulated, TimeSpan Elapsed, long PathsTotal = 0)

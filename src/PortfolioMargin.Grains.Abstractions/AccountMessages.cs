@@ -22,10 +22,10 @@ public sealed record AccountResult(AccountMargin Margin, PositionRisk[] Position
 
 /// <summary>
 /// One engine call on one silo: <paramref name="Id"/> is unique across the cluster, so a run can count the calls
-/// that priced it and add up their account batches and path chunks once each.
+/// that priced it and add up their account batches, path chunks and instrument revaluations once each.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record EngineCall(string Id, int Accounts, int AccountBatches, int PathChunks);
+public sealed record EngineCall(string Id, int Accounts, int AccountBatches, int PathChunks, long InstrumentRevaluations);
 
 /// <summary>
 /// One account to price. <paramref name="ScenarioKey"/> names the market and config: jobs with the same key share
@@ -34,6 +34,9 @@ public sealed record EngineCall(string Id, int Accounts, int AccountBatches, int
 [GenerateSerializer, Immutable]
 public sealed record MarginJob(string ScenarioKey, MarketState Scenario, string Account, Position[] Positions, CollateralHolding[] Collateral);
 
-/// <summary>An end-of-day run's instruction to one account: this is your book, price it against the run's market.</summary>
+/// <summary>
+/// What an end-of-day run leaves with one account once its files are written: the book it priced and the margin
+/// it found, so intraday moves and recomputes start from them.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record EndOfDayJob(string RunId, MarketState Scenario, Position[] Positions, CollateralHolding[] Collateral);
+public sealed record EndOfDayResult(string RunId, DateTimeOffset AsOf, Position[] Positions, CollateralHolding[] Collateral, AccountMargin Margin);

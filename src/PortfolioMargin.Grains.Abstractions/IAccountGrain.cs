@@ -21,8 +21,11 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Prices the book against the current market snapshot.</summary>
     Task<AccountMargin> Recompute();
 
-    /// <summary>Takes the run's book for this account and prices it against the run's market.</summary>
-    Task<AccountResult> RunEndOfDay(EndOfDayJob job);
+    /// <summary>
+    /// Takes an end-of-day run's book and margin for this account (priced by the run's shard, not here); returns
+    /// the status change against the previous margin, if any. Taking the same run's result twice changes nothing.
+    /// </summary>
+    Task<StatusChange?> AcceptEndOfDay(EndOfDayResult result);
 
     /// <summary>Recomputes after a move of an underlying this account holds; returns the status change, if any.</summary>
     Task<StatusChange?> OnMarketMove(MarketMoveNotice notice);

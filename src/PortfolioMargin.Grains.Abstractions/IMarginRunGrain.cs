@@ -15,7 +15,14 @@ public interface IMarginRunGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<MarginRunStatus> WaitForCompletion(TimeSpan maxWait);
 
-    /// <summary>The results of a completed run, in account order.</summary>
+    /// <summary>
+    /// The results of a completed run, in account order, while the activation that ran it holds them (afterwards
+    /// they are in the run's accounts.parquet; a <see cref="MarginRequestException"/> says where).
+    /// </summary>
     [AlwaysInterleave]
     Task<AccountMargin[]> GetResults();
+
+    /// <summary>Stops a running run: its shards stop between path chunks and nothing is written.</summary>
+    [AlwaysInterleave]
+    Task Cancel();
 }

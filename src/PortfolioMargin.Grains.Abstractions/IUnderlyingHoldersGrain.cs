@@ -7,6 +7,9 @@ public interface IUnderlyingHoldersGrain : IGrainWithStringKey
 {
     Task Add(string account);
 
+    /// <summary>Registers many holders in one write (an end-of-day run's whole book).</summary>
+    Task AddMany(string[] accounts);
+
     Task Remove(string account);
 
     [AlwaysInterleave]

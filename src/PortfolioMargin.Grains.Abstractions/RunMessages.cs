@@ -9,8 +9,9 @@ namespace PortfolioMargin.Grains;
 public sealed record RunInput(string Role, string Path, string Sha256);
 
 /// <summary>
-/// An end-of-day run: the market, the config and the whole book. Results go to <paramref name="OutputFolder"/> on
-/// the silo that hosts the run (shared storage in a multi-machine cluster).
+/// An end-of-day run: the market, the config and the whole book. Results go to <paramref name="OutputFolder"/>,
+/// resolved on the silo hosting the run against its results root (a relative folder lands under the root; one
+/// outside it is refused), a folder shared by the silos' machines in a multi-machine cluster.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MarginRunRequest(
@@ -27,14 +28,19 @@ public enum RunPhase
 {
     NotSubmitted = 0,
     Running = 1,
+
+    /// <summary>Every account priced and the run's files written; the account grains may still be taking their results.</summary>
     Completed = 2,
 }
 
 /// <summary>
-/// Progress of a run. <paramref name="Starts"/> counts how often the fan-out was started (1 for a run that was
-/// never interrupted, however often it was submitted); <paramref name="Submissions"/> counts the submissions.
+/// Progress of a run. <paramref name="Starts"/> counts how often the run was started (1 for a run that was never
+/// interrupted, however often it was submitted); <paramref name="Submissions"/> counts the submissions;
+/// <paramref name="Done"/> the accounts priced so far. <paramref name="AccountsUpdated"/> turns true once every
+/// account grain holds this run's book and margin (after the files are written, off the run's critical path).
 /// <paramref name="StoppedBy"/> is set while a run is neither complete nor being driven: the error that stopped
-/// it, which a re-submission retries from what is already priced.
+/// it; a re-submission starts it again, unless <paramref name="StoppedForGood"/> says it would meet the same error
+/// (an output folder it cannot use, an engine failure). A run never writes part of a book.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MarginRunStatus(
@@ -42,13 +48,10 @@ public sealed record MarginRunStatus(
     RunPhase Phase,
     int Accounts,
     int Done,
-    int Failed,
     int Retries,
     int Submissions,
     int Starts,
     string? OutputFolder,
-    string[] FailedAccounts,
-    string? StoppedBy = null)
-{
-    public int Remaining => Accounts - Done - Failed;
-}
+    bool AccountsUpdated,
+    string? StoppedBy = null,
+    bool StoppedForGood = false);

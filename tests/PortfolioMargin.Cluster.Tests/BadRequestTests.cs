@@ -70,6 +70,37 @@ public sealed class BadRequestTests(ClusterFixture fixture)
         Assert.Contains("already submitted with other inputs", error.Message);
     }
 
+    [Fact]
+    public async Task A_run_folder_outside_the_results_root_is_refused_before_any_work()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), $"pm-outside-{Guid.NewGuid():N}");
+        var request = SampleBook.Request(fixture.Inputs, "outside-root", fixture.Folder) with { OutputFolder = outside };
+        var run = fixture.Grains.GetGrain<IMarginRunGrain>(request.RunId);
+
+        var error = await Assert.ThrowsAsync<MarginOutputException>(() => run.Submit(request));
+
+        Assert.Contains("is outside this cluster's results root", error.Message);
+        Assert.False(Directory.Exists(outside));
+        Assert.Equal(RunPhase.NotSubmitted, (await run.GetStatus()).Phase);
+        var escaping = request with { OutputFolder = Path.Combine("..", "escaped") };
+        await Assert.ThrowsAsync<MarginOutputException>(() => run.Submit(escaping));
+    }
+
+    [Fact]
+    public async Task A_run_folder_that_holds_other_files_is_refused_and_they_are_kept()
+    {
+        var request = SampleBook.Request(fixture.Inputs, "used-folder", fixture.Folder);
+        Directory.CreateDirectory(request.OutputFolder);
+        var mine = Path.Combine(request.OutputFolder, "mine.txt");
+        await File.WriteAllTextAsync(mine, "a user's file");
+
+        var error = await Assert.ThrowsAsync<MarginOutputException>(() => fixture.Grains.GetGrain<IMarginRunGrain>(request.RunId).Submit(request));
+
+        Assert.Contains("already exists and is not empty", error.Message);
+        Assert.Equal(["mine.txt"], Directory.GetFileSystemEntries(request.OutputFolder).Select(Path.GetFileName));
+        Assert.Equal("a user's file", await File.ReadAllTextAsync(mine));
+    }
+
     private static Task AssertUnchanged(AccountView before, AccountView after)
     {
         Assert.Equal(before.Positions, after.Positions);

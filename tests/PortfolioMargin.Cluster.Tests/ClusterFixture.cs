@@ -21,7 +21,7 @@ public class ClusterFixture : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) => silo
-            .AddPortfolioMargin(worker, run, new ClusterPaths(EventsFile), TestAccelerator.Shared)
+            .AddPortfolioMargin(worker, run, new ClusterPaths(EventsFile, Folder), TestAccelerator.Shared)
             .AddMarginMemoryStorage());
         Cluster = builder.Build();
     }
@@ -61,10 +61,11 @@ public class ClusterFixture : IAsyncLifetime
         return await WaitAsync(run, status);
     }
 
+    /// <summary>Until the run is complete and every account grain holds its result.</summary>
     public static async Task<MarginRunStatus> WaitAsync(IMarginRunGrain run, MarginRunStatus status)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (status.Phase != RunPhase.Completed && DateTime.UtcNow < deadline)
+        while (!(status.Phase == RunPhase.Completed && status.AccountsUpdated) && status.StoppedBy is null && DateTime.UtcNow < deadline)
         {
             status = await run.WaitForCompletion(TimeSpan.FromSeconds(1));
         }

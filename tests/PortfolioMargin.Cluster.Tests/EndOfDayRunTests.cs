@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Grains;
-using PortfolioMargin.Silo.Workers;
+using PortfolioMargin.Core.Input;
+using PortfolioMargin.Silo.Runs;
 using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cluster.Tests;
@@ -37,27 +37,24 @@ public sealed class EndOfDayRunTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void Both_silos_priced_accounts_in_batches()
-    {
-        var batchers = fixture.Cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<MarginBatcher>()).ToList();
-
-        Assert.All(batchers, b => Assert.True(b.AccountsPriced > 0));
-
-        // Micro-batching: far fewer engine calls than accounts.
-        Assert.True(batchers.Sum(b => b.Batches) * 4 <= batchers.Sum(b => b.AccountsPriced));
-    }
-
-    [Fact]
-    public async Task Run_record_counts_the_engine_calls_that_priced_the_run()
+    public async Task Run_record_counts_one_engine_call_per_silo_and_no_more_revaluations_than_its_shards_need()
     {
         var record = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(fixture.Folder, ClusterFixture.BaseRun, ResultFiles.RunRecord)))!;
-        var calls = record["cluster"]!["engineCalls"]!.GetValue<int>();
-        var batchers = fixture.Cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<MarginBatcher>()).ToList();
+        var request = SampleBook.Request(fixture.Inputs, ClusterFixture.BaseRun, fixture.Folder);
+        var shards = RunShards.Plan(request, fixture.Cluster.Silos.Count).Jobs;
+        var shardWork = shards
+            .Select(j => TestAccelerator.Shared.Run(new MarginInputs(j.Market, j.Positions, j.Collateral, j.Config), 0).Result.Work.InstrumentRevaluations)
+            .ToList();
+        var direct = fixture.DirectRun.Work;
+        var revaluations = record["instrumentRevaluations"]!.GetValue<long>();
 
-        // Both silos priced part of the base run, each in at least one call; every call has at least one batch and chunk.
-        Assert.InRange(calls, 2, batchers.Sum(b => b.Batches));
-        Assert.True(record["accountBatches"]!.GetValue<int>() >= calls);
-        Assert.True(record["pathChunks"]!.GetValue<int>() >= calls);
+        // One shard, and so one engine call, per silo: the fan-out never reaches the engine in waves.
+        Assert.Equal((2, 2), (record["cluster"]!["shards"]!.GetValue<int>(), record["engineCalls"]!.GetValue<int>()));
+        Assert.Equal(shardWork.Sum(), revaluations);
+
+        // The guard against re-pricing: the direct run's revaluations plus at most one shard's worth per extra silo.
+        Assert.InRange(revaluations, direct.InstrumentRevaluations, direct.InstrumentRevaluations + shardWork.Max());
+        Assert.True(record["accountBatches"]!.GetValue<int>() >= 2 && record["pathChunks"]!.GetValue<int>() >= 2);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class RedisClusterTests(RedisServer redis) : IClassFixture<RedisSe
         await using (var first = await StartAsync())
         {
             var status = await ClusterFixture.WaitAsync(first.Client.GetGrain<IMarginRunGrain>(request.RunId), await first.Client.GetGrain<IMarginRunGrain>(request.RunId).Submit(request));
-            Assert.Equal((RunPhase.Completed, 0), (status.Phase, status.Failed));
+            Assert.Equal((RunPhase.Completed, true), (status.Phase, status.AccountsUpdated));
             before = await first.Client.GetGrain<IAccountGrain>("ACC0076").GetAccount();
         }
 
@@ -53,8 +53,9 @@ public sealed class RedisClusterTests(RedisServer redis) : IClassFixture<RedisSe
             SiloPort = _siloPort,
             GatewayPort = GatewayPort,
             DashboardPort = 0,
-            Device = "cpu",
+            Device = "host",
             EventsFile = Path.Combine(_folder, "events.parquet"),
+            OutputFolder = _folder,
         };
         var silos = new[] { MarginSiloHost.BuildHeadless(config, 0), MarginSiloHost.BuildHeadless(config, 1) };
         foreach (var silo in silos)

@@ -3,6 +3,7 @@ using PortfolioMargin.Core.Input;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Storage.Input;
+using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cli.Bench;
 
@@ -28,7 +29,7 @@ public sealed record EndToEnd(MarginInputs Inputs, MarginRunResult Result, doubl
             var tables = new ResultTables(name => Path.Combine(scratch.FullName, name));
             var result = new MarginEngine(backend).Run(inputs, positionsValued: tables.PositionsValued);
             result.Timings.Add("inputs", loaded);
-            result.Timings.Add("parquet", tables.Finish(result.Accounts));
+            result.Timings.Add("parquet", tables.FinishAsync(result.Accounts).GetAwaiter().GetResult());
             return Finish(inputs, result, clock.Elapsed.TotalSeconds, backend);
         }
         finally

@@ -4,21 +4,36 @@ using System.Text.Json;
 namespace PortfolioMargin.Cli.Bench;
 
 /// <summary>
-/// The numpy/scipy peer (shared/bench/peer_numpy.py) run on the same book in the same invocation: its own stage
-/// timings (total_s, from after imports to the ES) and the wall time of the whole process.
+/// The repository's numpy/scipy peer (benchmarks/peers/peer_numpy.py) run on the same book in the same invocation:
+/// its own stage timings (total_s, from after imports to the ES) and the wall time of the whole process.
 /// </summary>
 public sealed record PeerRun(double TotalSeconds, double WallSeconds, double RevalueSeconds, double EsSum, string Json)
 {
+    /// <summary>The peer's path inside the repository, from the folder that holds the solution file.</summary>
+    public static readonly string ScriptInRepository = Path.Combine("benchmarks", "peers", "peer_numpy.py");
+
+    private const string Solution = "PortfolioMargin.Gpu.sln";
+
+    /// <summary>
+    /// Walks up from the current directory, then from the executable's (bin/Release/net10.0 or a publish folder
+    /// inside the clone), to the repository root and returns its peer script; null where neither lies in a clone
+    /// that has one.
+    /// </summary>
     public static string? FindScript()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "bench", "peer_numpy.py");
-                if (File.Exists(candidate))
+                if (File.Exists(Path.Combine(dir.FullName, Solution)))
                 {
-                    return candidate;
+                    var candidate = Path.Combine(dir.FullName, ScriptInRepository);
+                    if (File.Exists(candidate))
+                    {
+                        return candidate;
+                    }
+
+                    break; // a clone without the peer: try the next starting point
                 }
             }
         }

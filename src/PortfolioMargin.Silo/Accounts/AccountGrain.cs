@@ -69,23 +69,34 @@ public sealed class AccountGrain(
         return result.Margin;
     }
 
-    public async Task<AccountResult> RunEndOfDay(EndOfDayJob job)
+    public async Task<StatusChange?> AcceptEndOfDay(EndOfDayResult result)
     {
-        BookValidation.CheckPositions(Account, job.Positions, job.Scenario.Snapshot);
-        BookValidation.CheckCollateral(Account, job.Collateral, job.Scenario.Snapshot);
-        Book.Positions = job.Positions;
-        Book.Collateral = job.Collateral;
-        var (result, change) = await PriceAsync(job.Scenario, $"end-of-day:{job.RunId}", job.Scenario.Snapshot.AsOf);
-        await SubscribeAsync();
-
-        // An end-of-day run that finds the account worse off than its last result is a margin call like any other.
-        // A retried account compares against this run's own result and logs nothing twice.
-        if (change is { IsMarginEvent: true })
+        var trigger = $"end-of-day:{result.RunId}";
+        if (Book.LastTrigger == trigger)
         {
-            await GrainFactory.GetGrain<IMarginEventLogGrain>(MarketDataKeys.Events).Append([change]);
+            // A delivery retried after its answer was lost: this run is already here.
+            return null;
         }
 
-        return result;
+        var previous = Book.Latest;
+        Book.Positions = result.Positions;
+        Book.Collateral = result.Collateral;
+        Book.Latest = result.Margin;
+        Book.Recomputations++;
+        Book.LastTrigger = trigger;
+
+        // The run registered this book's holdings with their underlyings in bulk; only those it no longer holds go.
+        var holdings = BookValidation.Holdings(Book.Positions, Book.Collateral);
+        var dropped = Book.Subscriptions.Except(holdings, StringComparer.Ordinal).ToArray();
+        Book.Subscriptions = holdings;
+        await SaveAsync();
+        await Task.WhenAll(dropped.Select(u => GrainFactory.GetGrain<IUnderlyingHoldersGrain>(u).Remove(Account)));
+
+        // An end-of-day run that finds the account worse off than its last result is a margin call like any other.
+        var margin = result.Margin;
+        return previous is not null && previous.Status != margin.Status
+            ? new StatusChange(Account, result.AsOf, previous.Status.ToWire(), margin.Status.ToWire(), margin.Equity, margin.InitialMargin, margin.MaintenanceMargin, trigger)
+            : null;
     }
 
     public async Task<StatusChange?> OnMarketMove(MarketMoveNotice notice)

@@ -10,12 +10,18 @@ namespace PortfolioMargin.Silo.Accounts;
 /// </summary>
 public static class BookValidation
 {
-    public static void CheckPositions(string account, IReadOnlyList<Position> positions, MarketSnapshot? market)
+    /// <param name="account">The account every position must belong to; null for a whole book (any non-empty account).</param>
+    public static void CheckPositions(string? account, IReadOnlyList<Position> positions, MarketSnapshot? market)
     {
         for (var i = 0; i < positions.Count; i++)
         {
             var p = positions[i] ?? throw Error(i, "positions", "position", "is missing");
-            if (p.Account != account)
+            if (string.IsNullOrWhiteSpace(p.Account))
+            {
+                throw Error(i, "positions", "account", "is empty");
+            }
+
+            if (account is not null && p.Account != account)
             {
                 throw Error(i, "positions", "account", $"'{p.Account}' is not this account '{account}'");
             }
@@ -51,12 +57,18 @@ public static class BookValidation
         }
     }
 
-    public static void CheckCollateral(string account, IReadOnlyList<CollateralHolding> collateral, MarketSnapshot? market)
+    /// <param name="account">The account every holding must belong to; null for a whole book (any non-empty account).</param>
+    public static void CheckCollateral(string? account, IReadOnlyList<CollateralHolding> collateral, MarketSnapshot? market)
     {
         for (var i = 0; i < collateral.Count; i++)
         {
             var c = collateral[i] ?? throw Error(i, "collateral", "holding", "is missing");
-            if (c.Account != account)
+            if (string.IsNullOrWhiteSpace(c.Account))
+            {
+                throw Error(i, "collateral", "account", "is empty");
+            }
+
+            if (account is not null && c.Account != account)
             {
                 throw Error(i, "collateral", "account", $"'{c.Account}' is not this account '{account}'");
             }

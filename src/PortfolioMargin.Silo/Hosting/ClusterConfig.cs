@@ -46,9 +46,10 @@ public sealed record ClusterConfig
 
     public double MaxBatchIdleMs { get; init; } = 5;
 
-    public int MaxAccountsInFlight { get; init; } = 1024;
-
-    /// <summary>Run folders go under this folder on the silo hosting the run (a shared folder across machines).</summary>
+    /// <summary>
+    /// The results root: run folders go under it on the silo hosting the run (a shared folder across machines), and
+    /// a client's --out outside it is refused.
+    /// </summary>
     public string OutputFolder { get; init; } = "runs";
 
     public string EventsFile { get; init; } = Path.Combine("runs", "events.parquet");
@@ -59,7 +60,8 @@ public sealed record ClusterConfig
         "cuda" => DeviceKind.Cuda,
         "opencl" => DeviceKind.OpenCL,
         "cpu" => DeviceKind.Cpu,
-        _ => throw new InputException("cluster config", 0, "device", $"'{Device}' is not one of auto, cuda, opencl, cpu"),
+        "host" => DeviceKind.Host,
+        _ => throw new InputException("cluster config", 0, "device", $"'{Device}' is not one of auto, cuda, opencl, cpu, host"),
     };
 
     public static ClusterConfig Load(string path)

@@ -29,10 +29,8 @@ public sealed class MarginClusterClient : IAsyncDisposable
     public static async Task<MarginClusterClient> ConnectAsync(ClusterConfig config, CancellationToken cancellation = default)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-
-        // The watchdog reports a stalled check while the first engine call compiles kernels; ServerGC advice is noise.
-        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error).AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+        MarginSiloHost.QuietLogging(builder.Logging);
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -58,7 +56,7 @@ public sealed class MarginClusterClient : IAsyncDisposable
     public static async Task<MarginClusterClient> StartEmbeddedAsync(ClusterConfig config, CancellationToken cancellation = default)
     {
         var embedded = config with { Clustering = "localhost", SiloPort = FreePort(), GatewayPort = FreePort(), DashboardPort = 0 };
-        var host = MarginSiloHost.BuildHeadless(embedded);
+        var host = MarginSiloHost.BuildHeadless(embedded, confineOutput: false);
         await host.StartAsync(cancellation);
         return new MarginClusterClient(host, "embedded silo");
     }
@@ -72,7 +70,19 @@ public sealed class MarginClusterClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
+        // Bounded: an interrupted command must exit within a second or two, whatever is still deactivating.
+        using (var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            try
+            {
+                await _host.StopAsync(bounded.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping anyway: the process ends.
+            }
+        }
+
 
         // The silo's batcher only disposes asynchronously.
         if (_host is IAsyncDisposable host)

@@ -46,7 +46,7 @@ public static class MarginSiloBuilder
         MaxBatchIdle = TimeSpan.FromMilliseconds(config.MaxBatchIdleMs),
     };
 
-    public static MarginRunOptions RunOptions(ClusterConfig config) => new() { MaxAccountsInFlight = config.MaxAccountsInFlight };
+    public static MarginRunOptions RunOptions(ClusterConfig config) => new();
 
     internal static void UseClusterIds(this ISiloBuilder builder, ClusterConfig config) =>
         builder.Configure<ClusterOptions>(o =>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
@@ -19,10 +20,7 @@ public static class MarginSiloHost
     public static WebApplication Build(ClusterConfig config, int instance = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-
-        // The watchdog reports a stalled check while the first engine call compiles kernels; ServerGC advice is noise.
-        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error).AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+        QuietLogging(builder.Logging);
         var dashboard = config.DashboardPort > 0;
         builder.WebHost.UseUrls(dashboard ? $"http://127.0.0.1:{config.DashboardPort + instance}" : "http://127.0.0.1:0");
         builder.UseOrleans(silo =>
@@ -43,16 +41,37 @@ public static class MarginSiloHost
     }
 
     /// <summary>A silo without the dashboard's web host: embedded in `pm` or in tests.</summary>
-    public static IHost BuildHeadless(ClusterConfig config, int instance = 0)
+    /// <param name="confineOutput">
+    /// Refuse run folders outside the config's results root (a silo serving clients); an embedded silo writes
+    /// wherever its own user asked, as `pm run --direct` does.
+    /// </param>
+    public static IHost BuildHeadless(ClusterConfig config, int instance = 0, bool confineOutput = true)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error).AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
-        builder.UseOrleans(silo => Configure(silo, config, instance));
+        QuietLogging(builder.Logging);
+        if (!confineOutput)
+        {
+            // Embedded in a command: Ctrl+C is the command's to handle (it cancels the run), not the host's.
+            builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        }
+
+        builder.UseOrleans(silo => Configure(silo, config, instance, confineOutput));
         return builder.Build();
     }
 
-    public static void Configure(ISiloBuilder silo, ClusterConfig config, int instance)
+    /// <summary>
+    /// Warnings and errors only, all on stderr: stdout belongs to the command's output (`--json`). The watchdog
+    /// reports a stalled check while the first engine call compiles kernels; ServerGC advice is noise.
+    /// </summary>
+    public static void QuietLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error).AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+    }
+
+    public static void Configure(ISiloBuilder silo, ClusterConfig config, int instance, bool confineOutput = true)
     {
         var siloPort = config.SiloPort + instance;
         var gatewayPort = config.GatewayPort + instance;
@@ -83,6 +102,7 @@ public static class MarginSiloHost
         }
 
         silo.AddPortfolioMargin(
-            MarginSiloBuilder.WorkerOptions(config), MarginSiloBuilder.RunOptions(config), new ClusterPaths(config.EventsFile));
+            MarginSiloBuilder.WorkerOptions(config), MarginSiloBuilder.RunOptions(config),
+            new ClusterPaths(config.EventsFile, confineOutput ? config.OutputFolder : null));
     }
 }

@@ -5,9 +5,8 @@ namespace PortfolioMargin.Silo.Hosting;
 /// <summary>
 /// A client's side of an end-of-day run: submit, then wait, and keep waiting through the loss of the silo that
 /// hosts the run grain. After a failed call the request is submitted again: runs are idempotent, so this finds the
-/// run where it is (Orleans activates the run grain on a live silo, which resumes from its last checkpoint when
-/// its storage survived the silo, as Redis does) or starts it afresh where the state went with the silo (memory
-/// storage), and either way every account ends up priced once.
+/// run where it is, or starts it again on a live silo where its activation went with its silo; either way every
+/// account ends up priced once and the book is written once. Cancelling the token cancels the run.
 /// </summary>
 public static class RunSubmission
 {
@@ -17,24 +16,53 @@ public static class RunSubmission
     /// <summary>Re-submissions of a run that stopped on an error before the error is reported.</summary>
     public const int MaxRestarts = 3;
 
+    /// <param name="waitForAccounts">
+    /// Also wait until every account grain holds the run's results (intraday moves need them); a one-off
+    /// `pm run` whose embedded silo ends with the process has no use for them.
+    /// </param>
     public static async Task<MarginRunStatus> SubmitAndWaitAsync(
-        IGrainFactory grains, MarginRunRequest request, Action<MarginRunStatus> progress, TimeSpan poll, CancellationToken cancellation)
+        IGrainFactory grains, MarginRunRequest request, Action<MarginRunStatus> progress, TimeSpan poll, CancellationToken cancellation,
+        bool waitForAccounts = true)
     {
         var run = grains.GetGrain<IMarginRunGrain>(request.RunId);
+        try
+        {
+            return await WaitAsync(run, request, progress, poll, waitForAccounts, cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Stop the shards and the writer too: an interrupted run leaves nothing in its folder.
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            try
+            {
+                await run.Cancel().WaitAsync(bounded.Token);
+            }
+            catch (Exception error) when (error is OperationCanceledException or TimeoutException or OrleansException)
+            {
+                // The caller is stopping either way.
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<MarginRunStatus> WaitAsync(
+        IMarginRunGrain run, MarginRunRequest request, Action<MarginRunStatus> progress, TimeSpan poll, bool waitForAccounts, CancellationToken cancellation)
+    {
         MarginRunStatus? status = null;
         var failedCalls = 0;
         var restarts = 0;
         var resubmit = true;
-        while (status is not { Phase: RunPhase.Completed })
+        while (status is null || !Done(status, waitForAccounts))
         {
             cancellation.ThrowIfCancellationRequested();
             try
             {
-                status = resubmit ? await run.Submit(request) : await run.WaitForCompletion(poll);
+                status = resubmit ? await run.Submit(request).WaitAsync(cancellation) : await run.WaitForCompletion(poll).WaitAsync(cancellation);
                 failedCalls = 0;
                 resubmit = false;
             }
-            catch (Exception error) when (error is not MarginRequestException && ++failedCalls < MaxFailedCalls)
+            catch (Exception error) when (error is not (MarginRequestException or MarginOutputException or OperationCanceledException) && ++failedCalls < MaxFailedCalls)
             {
                 resubmit = true;
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5_000, 100 << Math.Min(failedCalls, 6))), cancellation);
@@ -43,15 +71,15 @@ public static class RunSubmission
 
             if (status.StoppedBy is { } stop)
             {
-                if (++restarts > MaxRestarts)
+                if (status.StoppedForGood || ++restarts > MaxRestarts)
                 {
-                    throw new MarginRequestException($"run '{request.RunId}' stopped: {stop}");
+                    throw new MarginRunFailedException($"run '{request.RunId}' stopped: {stop}");
                 }
 
                 resubmit = true;
             }
 
-            if (status.Phase != RunPhase.Completed)
+            if (!Done(status, waitForAccounts))
             {
                 progress(status);
             }
@@ -59,4 +87,10 @@ public static class RunSubmission
 
         return status;
     }
+
+    private static bool Done(MarginRunStatus status, bool waitForAccounts) =>
+        status.Phase == RunPhase.Completed && (status.AccountsUpdated || !waitForAccounts);
 }
+
+/// <summary>A run that stopped on an error and was not completed: nothing was written (exit 1).</summary>
+public sealed class MarginRunFailedException(string message) : Exception(message);

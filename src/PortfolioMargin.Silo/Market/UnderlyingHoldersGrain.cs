@@ -20,6 +20,16 @@ public sealed class UnderlyingHoldersGrain(
         }
     }
 
+    public async Task AddMany(string[] accounts)
+    {
+        var before = state.State.Accounts.Count;
+        state.State.Accounts.UnionWith(accounts);
+        if (state.State.Accounts.Count != before)
+        {
+            await SaveAsync();
+        }
+    }
+
     public async Task Remove(string account)
     {
         if (state.State.Accounts.Remove(account))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Orleans.Runtime.Placement;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
 
@@ -7,53 +8,63 @@ namespace PortfolioMargin.Silo.Runs;
 
 /// <summary>
 /// One end-of-day run. Orleans keeps one activation per run id, so concurrent submissions meet here and start one
-/// fan-out. Each account goes to its account grain (placed across the silos), which prices it on its silo's risk
-/// worker; a call that fails because a silo went away is retried and lands on a new activation elsewhere. Results
-/// are keyed by account, so a retried account is counted once. Reentrant so that status queries answer while the
-/// fan-out is awaiting results; every step runs on the grain's single thread, so state needs no lock.
+/// run. The book is cut into one shard per active silo and each shard is priced in one engine call on its silo
+/// (<see cref="RunShardGrain"/>), which plans its batches and chunks as `pm run --direct` does; the run polls the
+/// shards, so however long a shard takes no call outlasts Orleans' response timeout, and a shard whose silo goes
+/// away is priced again on another. Only a complete book is written: every account once, files byte-identical to
+/// a direct run's. The account grains then take their results, off the run's critical path.
+/// Reentrant so that status queries answer while the run awaits its shards; every step runs on the grain's single
+/// thread, so state needs no lock.
 /// </summary>
 [Reentrant]
 public sealed class MarginRunGrain(
     [PersistentState("run", StorageNames.Margin)] IPersistentState<MarginRunState> state,
     MarginRunOptions options,
+    ClusterPaths paths,
+    IClusterMembershipService membership,
     ILogger<MarginRunGrain> logger) : Grain, IMarginRunGrain
 {
     private readonly SemaphoreSlim _saving = new(1, 1);
     private TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private MarginRunRequest? _request;
+    private AccountMargin[]? _results;
     private Task? _driver;
-    private DateTimeOffset _lastCheckpoint;
-    private int? _accounts;
+    private CancellationTokenSource _stop = new();
+    private int[] _shardDone = [];
+    private int[] _shardAccounts = [];
 
     private MarginRunState Run => state.State;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        // A run whose previous activation died with its silo resumes from its last checkpoint.
-        return Run.Phase == RunPhase.Running ? StartDriver() : Task.CompletedTask;
-    }
 
     public async Task<MarginRunStatus> Submit(MarginRunRequest request)
     {
         var runId = this.GetPrimaryKeyString();
-        if (Run.Request is null)
+        if (Run.Phase == RunPhase.NotSubmitted)
         {
             RunValidation.Check(runId, request);
-            Run.Request = request;
+            var fingerprint = RunFingerprint.Of(request);
+            var folder = RunOutput.Resolve(request.OutputFolder, paths.ResultsRoot);
+            RunOutput.CheckTarget(folder, runId, fingerprint);
+            Run.Fingerprint = fingerprint;
+            Run.OutputFolder = folder;
             Run.Phase = RunPhase.Running;
             Run.StartedAt = DateTimeOffset.UtcNow;
         }
-        else
+        else if (RunFingerprint.Of(request) != Run.Fingerprint)
         {
-            // Digested only when a second submission arrives: the first one should not wait for a hash of its book.
-            Run.Fingerprint ??= RunFingerprint.Of(Run.Request);
-            if (RunFingerprint.Of(request) != Run.Fingerprint)
-            {
-                throw new MarginRequestException($"run '{runId}' was already submitted with other inputs; choose another run id");
-            }
+            throw new MarginRequestException($"run '{runId}' was already submitted with other inputs; choose another run id");
         }
 
+        _request ??= request;
         Run.Submissions++;
-        await (DriverIdle ? StartDriver() : SaveAsync());
+        if (DriverIdle && (Run.Phase == RunPhase.Running || (!Run.AccountsUpdated && _results is not null)))
+        {
+            await StartDriver();
+        }
+        else
+        {
+            await SaveAsync();
+        }
+
         return Status();
     }
 
@@ -61,7 +72,7 @@ public sealed class MarginRunGrain(
 
     public async Task<MarginRunStatus> WaitForCompletion(TimeSpan maxWait)
     {
-        if (Run.Phase == RunPhase.Running)
+        if (!DriverIdle)
         {
             await Task.WhenAny(_completed.Task, Task.Delay(maxWait));
         }
@@ -69,66 +80,65 @@ public sealed class MarginRunGrain(
         return Status();
     }
 
-    public Task<AccountMargin[]> GetResults() => Task.FromResult(
-        Run.Results.Values.Select(r => r.Margin).OrderBy(a => a.Account, StringComparer.Ordinal).ToArray());
+    public Task<AccountMargin[]> GetResults() => _results is { } results
+        ? Task.FromResult(results)
+        : throw new MarginRequestException(Run.Phase == RunPhase.Completed
+            ? $"run '{this.GetPrimaryKeyString()}' is no longer held in memory; its results are in {Run.OutputFolder}"
+            : $"run '{this.GetPrimaryKeyString()}' has not completed");
 
-    private bool DriverIdle => Run.Phase == RunPhase.Running && (_driver is null || _driver.IsCompleted);
+    public async Task Cancel()
+    {
+        await _stop.CancelAsync();
+        if (_driver is { } driver)
+        {
+            // The driver removes its staging folder as it unwinds; a shard still in a path chunk stops at its end.
+            await Task.WhenAny(driver, Task.Delay(TimeSpan.FromSeconds(2)));
+        }
+    }
+
+    private bool DriverIdle => _driver is null || _driver.IsCompleted;
 
     /// <summary>
-    /// Claims the fan-out before the first await, so that concurrent submissions (the grain is reentrant) start one;
-    /// the start is recorded in the same write as the submission, which the fan-out waits for. Returns that write.
+    /// Claims the run before the first await, so that concurrent submissions (the grain is reentrant) start one;
+    /// the start is recorded in the same write as the submission, which the driver waits for. Returns that write.
     /// </summary>
     private Task StartDriver()
     {
-        Run.Starts++;
+        if (Run.Phase == RunPhase.Running)
+        {
+            Run.Starts++;
+        }
+
         Run.Error = null;
+        Run.ErrorIsFinal = false;
         var saved = SaveAsync();
+        _stop = new CancellationTokenSource();
         _completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _driver = DriveAsync(saved);
+        _driver = DriveAsync(saved, _request!, _stop.Token);
         return saved;
     }
 
-    private async Task DriveAsync(Task saved)
+    private async Task DriveAsync(Task saved, MarginRunRequest request, CancellationToken stop)
     {
-        var request = Run.Request!;
         try
         {
             await saved;
-            var scenario = new MarketState($"run:{request.RunId}", 0, request.Market, request.Config, $"end-of-day:{request.RunId}");
-
-            // The account grains get the scenario in their jobs; the market data grain only needs it before the
-            // run is done (intraday moves start from it), so it is published while the accounts are priced.
-            var published = GrainFactory.GetGrain<IMarketDataGrain>(MarketDataKeys.Current).Publish(scenario);
-
-            using var inFlight = new SemaphoreSlim(options.MaxAccountsInFlight);
-            var pending = RunBook.ByAccount(request).Where(a => !Run.Results.ContainsKey(a.Account) && !Run.Failed.ContainsKey(a.Account));
-            await Task.WhenAll(pending.Select(async a =>
+            if (Run.Phase == RunPhase.Running)
             {
-                await inFlight.WaitAsync();
-                try
-                {
-                    await PriceAccountAsync(new EndOfDayJob(request.RunId, scenario, a.Positions, a.Collateral), a.Account);
-                }
-                finally
-                {
-                    inFlight.Release();
-                }
-            }).Append(published));
-
-            if (!Run.Written)
-            {
-                await RunOutput.WriteAsync(Run, DateTimeOffset.UtcNow);
-                Run.Written = true;
+                await PriceAndWriteAsync(request, stop);
             }
 
-            Run.Phase = RunPhase.Completed;
+            _completed.TrySetResult();
+            await RunDelivery.DeliverAsync(GrainFactory, request, _results!, stop);
+            Run.AccountsUpdated = true;
             await SaveAsync();
         }
         catch (Exception error)
         {
-            // Left Running: a later submission (or reactivation) tries again from what is already priced.
-            logger.LogError(error, "run {RunId} stopped", request.RunId);
-            Run.Error = error.Message;
+            // Left as it was: a later submission starts it again.
+            Run.Error = stop.IsCancellationRequested ? "cancelled" : error.Message;
+            Run.ErrorIsFinal = error is MarginOutputException or ShardFailedException;
+            logger.LogWarning("run {RunId} stopped: {Error}", request.RunId, Run.Error);
         }
         finally
         {
@@ -136,42 +146,92 @@ public sealed class MarginRunGrain(
         }
     }
 
-    private async Task PriceAccountAsync(EndOfDayJob job, string account)
+    private async Task PriceAndWriteAsync(MarginRunRequest request, CancellationToken stop)
     {
+        var scenario = new MarketState($"run:{request.RunId}", 0, request.Market, request.Config, $"end-of-day:{request.RunId}");
+
+        // Intraday moves start from the run's market; it only has to be current before the run is done.
+        var published = GrainFactory.GetGrain<IMarketDataGrain>(MarketDataKeys.Current).Publish(scenario);
+
+        var silos = membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).Order().ToArray();
+        var shards = RunShards.Plan(request, Math.Max(1, silos.Length));
+        _shardDone = new int[shards.Jobs.Count];
+        _shardAccounts = new int[shards.Jobs.Count];
+        var results = await Task.WhenAll(shards.Jobs.Select(job =>
+            PriceShardAsync(job, silos.Length > 0 ? silos[job.Shard % silos.Length] : null, stop)));
+        var (accounts, positions) = shards.Merge(results);
+        await published;
+
+        var folder = Run.OutputFolder!;
+        if (!RunOutput.CheckTarget(folder, request.RunId, Run.Fingerprint!))
+        {
+            stop.ThrowIfCancellationRequested();
+            var work = results.Select(r => new EngineWork(1, r.Call.AccountBatches, r.Call.PathChunks, r.Call.InstrumentRevaluations)).Aggregate((a, b) => a + b);
+            var devices = string.Join("; ", results.Select(r => r.Device).Distinct().Order(StringComparer.Ordinal));
+            await RunOutput.WriteAsync(folder, request, Run, accounts, positions, devices, work, results.Length, DateTimeOffset.UtcNow);
+        }
+
+        _results = accounts;
+        Run.Accounts = accounts.Length;
+        Run.Phase = RunPhase.Completed;
+        await SaveAsync();
+        await Task.WhenAll(Enumerable.Range(0, results.Length).Select(k => ShardGrain(request.RunId, k, results.Length).Release()));
+    }
+
+    private IRunShardGrain ShardGrain(string runId, int shard, int shards) => GrainFactory.GetGrain<IRunShardGrain>($"{runId}#{shard}/{shards}");
+
+    /// <summary>Starts one shard on its silo and polls it to the end, starting it again wherever its silo went away.</summary>
+    private async Task<ShardResult> PriceShardAsync(ShardJob job, SiloAddress? silo, CancellationToken stop)
+    {
+        var shard = ShardGrain(job.RunId, job.Shard, job.Shards);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                Run.Results[account] = await GrainFactory.GetGrain<IAccountGrain>(account).RunEndOfDay(job);
-                await CheckpointAsync();
-                return;
+                if (silo is not null)
+                {
+                    // Used only if the call activates the shard, and only while that silo is alive.
+                    RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+                }
+
+                var status = await shard.Start(job).WaitAsync(stop);
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+                while (true)
+                {
+                    stop.ThrowIfCancellationRequested();
+                    (_shardDone[job.Shard], _shardAccounts[job.Shard]) = (status.AccountsDone, status.Accounts);
+                    switch (status.Phase)
+                    {
+                        case ShardPhase.Completed:
+                            return status.Result!;
+                        case ShardPhase.Failed:
+                            throw new ShardFailedException($"shard {job.Shard + 1} of {job.Shards} failed: {status.Error}");
+                        case ShardPhase.Unknown:
+                            // A new activation: the one that held the shard went with its silo.
+                            Run.Retries++;
+                            logger.LogWarning("run {RunId}: shard {Shard} lost its silo; pricing it again", job.RunId, job.Shard);
+                            status = await shard.Start(job).WaitAsync(stop);
+                            break;
+                        case ShardPhase.Running:
+                            status = await shard.Poll(options.PollInterval).WaitAsync(stop);
+                            break;
+                        default:
+                            throw new InvalidOperationException($"shard phase {status.Phase} is not one this run knows");
+                    }
+                }
             }
-            catch (MarginRequestException error)
-            {
-                Run.Failed[account] = error.Message;
-                return;
-            }
-            catch (Exception error) when (attempt < options.MaxAttempts)
+            catch (Exception error) when (attempt < options.MaxAttempts && error is not (ShardFailedException or OperationCanceledException) && !stop.IsCancellationRequested)
             {
                 Run.Retries++;
-                logger.LogWarning("run {RunId}: account {Account} attempt {Attempt} failed ({Error}); retrying", job.RunId, account, attempt, error.Message);
-                await Task.Delay(TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks, options.RetryDelay.Ticks << Math.Min(attempt - 1, 20))));
+                logger.LogWarning("run {RunId}: shard {Shard} attempt {Attempt} failed ({Error}); retrying", job.RunId, job.Shard, attempt, error.Message);
+                silo = null;
+                await Task.Delay(TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks, options.RetryDelay.Ticks << Math.Min(attempt - 1, 20))), stop);
             }
-            catch (Exception error)
+            finally
             {
-                Run.Failed[account] = $"gave up after {attempt} attempts: {error.Message}";
-                return;
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
             }
-        }
-    }
-
-    private async Task CheckpointAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        if (now - _lastCheckpoint >= options.CheckpointInterval)
-        {
-            _lastCheckpoint = now;
-            await SaveAsync();
         }
     }
 
@@ -189,18 +249,19 @@ public sealed class MarginRunGrain(
         }
     }
 
-    private int AccountCount() => Run.Request is { } request ? _accounts ??= RunBook.Accounts(request).Count() : 0;
-
     private MarginRunStatus Status() => new(
         this.GetPrimaryKeyString(),
         Run.Phase,
-        AccountCount(),
-        Run.Results.Count,
-        Run.Failed.Count,
+        Run.Phase == RunPhase.Completed ? Run.Accounts : _shardAccounts.Sum(),
+        Run.Phase == RunPhase.Completed ? Run.Accounts : _shardDone.Sum(),
         Run.Retries,
         Run.Submissions,
         Run.Starts,
-        Run.Request?.OutputFolder is { } folder ? Path.GetFullPath(folder) : null,
-        [.. Run.Failed.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}: {f.Value}")],
-        DriverIdle ? Run.Error : null);
+        Run.OutputFolder,
+        Run.AccountsUpdated,
+        DriverIdle ? Run.Error : null,
+        DriverIdle && Run.ErrorIsFinal);
+
+    /// <summary>A shard's engine call threw: pricing it again elsewhere would throw again.</summary>
+    private sealed class ShardFailedException(string message) : Exception(message);
 }

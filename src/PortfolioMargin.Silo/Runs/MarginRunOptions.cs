@@ -1,13 +1,10 @@
 namespace PortfolioMargin.Silo.Runs;
 
-/// <summary>How an end-of-day run fans out and how hard it tries before it gives an account up.</summary>
+/// <summary>How an end-of-day run drives its shards and how hard it tries before it gives one up.</summary>
 public sealed record MarginRunOptions
 {
-    /// <summary>Accounts priced at once across the cluster: enough to fill every silo's batches, not the whole book.</summary>
-    public int MaxAccountsInFlight { get; init; } = 1024;
-
     /// <summary>
-    /// Tries per account. A silo that dies mid-call costs one; until the cluster declares it dead (seconds to tens of
+    /// Tries per shard. A silo that dies mid-shard costs one; until the cluster declares it dead (seconds to tens of
     /// seconds), calls routed to it keep failing, so the delay doubles from <see cref="RetryDelay"/> up to
     /// <see cref="MaxRetryDelay"/> and the default budget outlasts Orleans' default failure detection.
     /// </summary>
@@ -17,6 +14,9 @@ public sealed record MarginRunOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Progress is saved this often, so a run whose own silo dies resumes instead of starting over.</summary>
-    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long one poll of a shard waits for it: far below Orleans' response timeout, so a shard that prices for
+    /// minutes never holds a call open that long.
+    /// </summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

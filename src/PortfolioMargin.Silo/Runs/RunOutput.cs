@@ -1,47 +1,106 @@
 using System.Text.Json.Nodes;
 using PortfolioMargin.Engine;
+using PortfolioMargin.Grains;
 using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Silo.Runs;
 
 /// <summary>
-/// Writes a finished run with the same writers as `pm run`: accounts.parquet, positions.parquet and run.json,
-/// staged and renamed into place whole. A folder that already holds this run's run.json was written by an earlier
-/// activation that died before it could record so; it is kept, which makes the write happen exactly once.
+/// A run's folder: resolved inside the silo's results root, refused when it already holds anything but this very
+/// run's files, and written with the same writers as `pm run --direct` (accounts.parquet, positions.parquet,
+/// run.json), staged and renamed into place whole. A folder whose run.json names this run and its fingerprint was
+/// written by an earlier activation that died before it could record so; it is kept, so the write happens once.
 /// </summary>
 public static class RunOutput
 {
-    public static async Task WriteAsync(MarginRunState state, DateTimeOffset finished)
+    public const string FingerprintField = "fingerprint";
+
+    /// <summary>The full path of a requested folder: relative ones go under the root; none may leave it.</summary>
+    public static string Resolve(string requested, string? root)
     {
-        var request = state.Request!;
-        if (File.Exists(Path.Combine(request.OutputFolder, ResultFiles.RunRecord)))
+        var full = Path.GetFullPath(root is null ? requested : Path.Combine(Path.GetFullPath(root), requested));
+        if (root is null)
         {
-            return;
+            return full;
         }
 
-        var accounts = state.Results.Values.Select(r => r.Margin).OrderBy(a => a.Account, StringComparer.Ordinal).ToList();
-        var positions = RunBook.PositionsInFileOrder(request, state.Results);
-        var devices = string.Join("; ", state.Results.Values.Select(r => r.Device).Distinct().Order(StringComparer.Ordinal));
-        var timings = new StageTimings();
-        timings.Add("cluster", finished - state.StartedAt);
-        var calls = state.Results.Values.Select(r => r.Call).DistinctBy(c => c.Id).ToList();
-        var result = new MarginRunResult(accounts, positions, devices, timings, calls.Sum(c => c.AccountBatches), calls.Sum(c => c.PathChunks));
-
-        using var folder = RunDirectory.Begin(request.OutputFolder);
-        await ResultFiles.AccountTable(accounts).WriteAsync(folder.PathOf(ResultFiles.Accounts));
-        await ResultFiles.PositionTable(positions).WriteAsync(folder.PathOf(ResultFiles.Positions));
-        var inputs = request.Inputs.Select(i => new InputFile(i.Role, i.Path, i.Sha256)).ToList();
-        var record = RunRecord.Build(request.RunId, inputs, request.Config, result, state.StartedAt, finished, request.CommandLine);
-        record["cluster"] = new JsonObject
+        var rootFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        if (!full.StartsWith(rootFull + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            ["starts"] = state.Starts,
-            ["submissions"] = state.Submissions,
-            ["retries"] = state.Retries,
-            ["engineCalls"] = calls.Count,
-            ["failedAccounts"] = new JsonArray(state.Failed.OrderBy(f => f.Key, StringComparer.Ordinal)
-                .Select(f => (JsonNode?)new JsonObject { ["account"] = f.Key, ["error"] = f.Value }).ToArray()),
-        };
-        await RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record);
-        folder.Commit();
+            throw new MarginOutputException($"output folder '{requested}' is outside this cluster's results root '{rootFull}'; give a folder inside it");
+        }
+
+        return full;
+    }
+
+    /// <summary>True when this run's files are already in place; refuses a folder that holds anything else.</summary>
+    public static bool CheckTarget(string folder, string runId, string fingerprint)
+    {
+        if (!Directory.Exists(folder) && !File.Exists(folder))
+        {
+            return false;
+        }
+
+        if (File.Exists(folder))
+        {
+            throw new MarginOutputException($"{folder}: output folder is a file; choose another --out");
+        }
+
+        if (!Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            return false;
+        }
+
+        if (WrittenBy(folder) is { } written && written == (runId, fingerprint))
+        {
+            return true;
+        }
+
+        throw new MarginOutputException($"{folder}: output folder already exists and is not empty; choose another --out");
+    }
+
+    public static async Task WriteAsync(
+        string folder, MarginRunRequest request, MarginRunState state, AccountMargin[] accounts, IReadOnlyList<PositionRisk> positions,
+        string device, EngineWork work, int shards, DateTimeOffset finished)
+    {
+        try
+        {
+            using var staged = RunDirectory.Begin(folder);
+            var tables = new ResultTables(staged.PathOf);
+            tables.PositionsValued(positions);
+            var timings = new StageTimings();
+            timings.Add("cluster", finished - state.StartedAt);
+            timings.Add("parquet", await tables.FinishAsync(accounts));
+            var result = new MarginRunResult(accounts, positions, device, timings, work);
+            var inputs = request.Inputs.Select(i => new InputFile(i.Role, i.Path, i.Sha256)).ToList();
+            var record = RunRecord.Build(request.RunId, inputs, request.Config, result, state.StartedAt, finished, request.CommandLine);
+            record["cluster"] = new JsonObject
+            {
+                ["shards"] = shards,
+                ["starts"] = state.Starts,
+                ["submissions"] = state.Submissions,
+                ["retries"] = state.Retries,
+                [FingerprintField] = state.Fingerprint,
+            };
+            await RunRecord.WriteAsync(staged.PathOf(ResultFiles.RunRecord), record);
+            staged.Commit();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new MarginOutputException($"{folder}: {error.Message}");
+        }
+    }
+
+    private static (string RunId, string Fingerprint)? WrittenBy(string folder)
+    {
+        try
+        {
+            var record = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ResultFiles.RunRecord)));
+            return (record?["runId"]?.GetValue<string>() ?? "", record?["cluster"]?[FingerprintField]?.GetValue<string>() ?? "");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

@@ -3,7 +3,7 @@ using PortfolioMargin.Silo.Accounts;
 
 namespace PortfolioMargin.Silo.Runs;
 
-/// <summary>A run is checked whole before anything starts, so a bad book fails the submission, not half the accounts.</summary>
+/// <summary>A run is checked whole before anything starts, so a bad book fails the submission, not part of the run.</summary>
 public static class RunValidation
 {
     public static void Check(string runId, MarginRunRequest request)
@@ -13,7 +13,7 @@ public static class RunValidation
             throw new MarginRequestException($"run request: field 'runId': '{request.RunId}' was sent to run '{runId}'");
         }
 
-        if (string.IsNullOrWhiteSpace(runId) || runId.IndexOfAny(['/', '\\']) >= 0 || runId is "." or "..")
+        if (string.IsNullOrWhiteSpace(runId) || runId.IndexOfAny(['/', '\\', '#']) >= 0 || runId is "." or "..")
         {
             throw new MarginRequestException($"run request: field 'runId': '{runId}' must be a plain folder name");
         }
@@ -23,22 +23,25 @@ public static class RunValidation
             throw new MarginRequestException("run request: field 'outputFolder': is empty");
         }
 
+        if (request.Market is null || request.Config is null || request.Positions is null || request.Collateral is null)
+        {
+            throw new MarginRequestException("run request: the market, config, positions and collateral are all required");
+        }
+
         if (request.Positions.Length == 0 && request.Collateral.Length == 0)
         {
             throw new MarginRequestException("run request: the book holds no positions and no collateral");
         }
 
-        foreach (var (account, positions, collateral) in RunBook.ByAccount(request))
+        // One pass over the book in file order; indexes are the request's.
+        try
         {
-            try
-            {
-                BookValidation.CheckPositions(account, positions, request.Market);
-                BookValidation.CheckCollateral(account, collateral, request.Market);
-            }
-            catch (MarginRequestException error)
-            {
-                throw new MarginRequestException($"run request: account '{account}': {error.Message}");
-            }
+            BookValidation.CheckPositions(null, request.Positions, request.Market);
+            BookValidation.CheckCollateral(null, request.Collateral, request.Market);
+        }
+        catch (MarginRequestException error)
+        {
+            throw new MarginRequestException($"run request: {error.Message}");
         }
     }
 }

@@ -33,14 +33,17 @@ public sealed class SiloAccelerator : IDisposable
 
     public long AccountsPriced => Interlocked.Read(ref _accountsPriced);
 
-    public (MarginRunResult Result, EngineCall Call) Run(Core.Input.MarginInputs inputs, int accounts)
+    public (MarginRunResult Result, EngineCall Call) Run(
+        Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress = null, CancellationToken cancellation = default)
     {
         lock (_gate)
         {
-            var result = new MarginEngine(_accelerator.Value, _engineOptions).Run(inputs);
+            cancellation.ThrowIfCancellationRequested();
+            var result = new MarginEngine(_accelerator.Value, _engineOptions).Run(inputs, progress, cancellation);
             var call = Interlocked.Increment(ref _engineCalls);
             Interlocked.Add(ref _accountsPriced, accounts);
-            return (result, new EngineCall($"{_instance}-{call}", accounts, result.AccountBatches, result.PathChunks));
+            var work = result.Work;
+            return (result, new EngineCall($"{_instance}-{call}", accounts, work.AccountBatches, work.PathChunks, work.InstrumentRevaluations));
         }
     }
 

@@ -19,13 +19,25 @@ public sealed class RunDirectory : IDisposable
 
     public string Staging { get; }
 
-    public static RunDirectory Begin(string target)
+    /// <summary>Refuses a target that is a file or a folder holding anything, before a run does any work.</summary>
+    public static void CheckTarget(string target)
     {
         var full = Path.GetFullPath(target);
+        if (File.Exists(full))
+        {
+            throw new IOException($"{full}: output folder is a file; choose another --out.");
+        }
+
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
         {
             throw new IOException($"{full}: output folder already exists and is not empty; choose another --out.");
         }
+    }
+
+    public static RunDirectory Begin(string target)
+    {
+        var full = Path.GetFullPath(target);
+        CheckTarget(full);
 
         var parent = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(parent);

@@ -58,8 +58,10 @@ public static class RunRecord
             ["accounts"] = result.Accounts.Count,
             ["positions"] = result.Positions.Count,
             ["statusCounts"] = statuses,
-            ["accountBatches"] = result.AccountBatches,
-            ["pathChunks"] = result.PathChunks,
+            ["engineCalls"] = result.Work.EngineCalls,
+            ["accountBatches"] = result.Work.AccountBatches,
+            ["pathChunks"] = result.Work.PathChunks,
+            ["instrumentRevaluations"] = result.Work.InstrumentRevaluations,
             ["stageTimingsMs"] = timings,
         };
     }

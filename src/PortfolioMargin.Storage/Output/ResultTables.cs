@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using PortfolioMargin.Engine;
-using PortfolioMargin.Storage.Output;
 
-namespace PortfolioMargin.Cli;
+namespace PortfolioMargin.Storage.Output;
 
 /// <summary>
 /// A run's two Parquet tables, written as soon as each can be: positions.parquet needs only the t = 0 valuation,
@@ -24,13 +23,14 @@ public sealed class ResultTables(Func<string, string> pathOf)
     });
 
     /// <summary>Writes accounts.parquet and waits for positions.parquet; returns the time spent after the engine.</summary>
-    public TimeSpan Finish(IReadOnlyList<AccountMargin> accounts)
+    public async Task<TimeSpan> FinishAsync(IReadOnlyList<AccountMargin> accounts)
     {
         var clock = Stopwatch.StartNew();
         var positions = _positions ?? throw new InvalidOperationException("the engine never handed over the positions");
 
-        // Both finish before either's error is thrown: the folder must not be removed under a running writer.
-        Task.WhenAll(ResultFiles.AccountTable(accounts).WriteAsync(pathOf(ResultFiles.Accounts)), positions).GetAwaiter().GetResult();
+        // Both finish before either's error is thrown: the folder must not be removed under a running writer. The
+        // accounts table is written on the thread pool too, so a caller on a grain's scheduler is never blocked.
+        await Task.WhenAll(Task.Run(() => ResultFiles.AccountTable(accounts).WriteAsync(pathOf(ResultFiles.Accounts))), positions);
         return clock.Elapsed;
     }
 

@@ -1,0 +1,40 @@
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Engine;
+
+namespace PortfolioMargin.Grains;
+
+/// <summary>
+/// One shard of an end-of-day run: a contiguous range of the book's accounts (ordinal order) with all their
+/// positions and collateral, priced in one engine call on the silo the shard grain lives on.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ShardJob(
+    string RunId,
+    int Shard,
+    int Shards,
+    MarketSnapshot Market,
+    RiskConfig Config,
+    Position[] Positions,
+    CollateralHolding[] Collateral);
+
+public enum ShardPhase
+{
+    /// <summary>This activation holds no job: a new activation after the old one's silo went away.</summary>
+    Unknown = 0,
+    Running = 1,
+    Completed = 2,
+    Failed = 3,
+}
+
+/// <summary>
+/// A shard's results: accounts in ordinal order, position risks in the shard's position order (the book's file
+/// order restricted to the shard), and the engine call that priced them.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ShardResult(AccountMargin[] Accounts, PositionRisk[] Positions, string Device, EngineCall Call);
+
+/// <summary>Where a shard stands; <paramref name="Result"/> is set once it completed, <paramref name="Error"/> once it failed.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ShardStatus(ShardPhase Phase, int AccountsDone, int Accounts, ShardResult? Result = null, string? Error = null);

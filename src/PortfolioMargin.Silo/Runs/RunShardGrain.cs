@@ -1,0 +1,87 @@
+using Orleans.Concurrency;
+using Orleans.Placement;
+using PortfolioMargin.Core.Input;
+using PortfolioMargin.Engine;
+using PortfolioMargin.Grains;
+using PortfolioMargin.Silo.Workers;
+
+namespace PortfolioMargin.Silo.Runs;
+
+/// <summary>
+/// One shard of an end-of-day run, priced in one engine call on this silo's accelerator. The call runs on the
+/// thread pool, not on the grain's scheduler, so polls answer while it prices; nothing is persisted, because a
+/// shard that loses its silo is simply priced again elsewhere (the run grain sees <see cref="ShardPhase.Unknown"/>).
+/// Random placement honours the run grain's placement hint, which spreads shard K of N over the K-th active silo.
+/// </summary>
+[RandomPlacement]
+[Reentrant]
+public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShardGrain
+{
+    private Task<ShardResult>? _work;
+    private CancellationTokenSource? _stop;
+    private readonly ShardProgress _progress = new();
+
+    public Task<ShardStatus> Start(ShardJob job)
+    {
+        if (_work is null || _work.IsFaulted || _work.IsCanceled)
+        {
+            _stop?.Cancel();
+            _stop = new CancellationTokenSource();
+            var stop = _stop.Token;
+            _work = Task.Run(() => Price(job, stop), stop);
+        }
+
+        return Task.FromResult(Status());
+    }
+
+    public async Task<ShardStatus> Poll(TimeSpan maxWait)
+    {
+        if (_work is { IsCompleted: false } work)
+        {
+            await Task.WhenAny(work, Task.Delay(maxWait));
+        }
+
+        return Status();
+    }
+
+    public Task Release()
+    {
+        _stop?.Cancel();
+        _work = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private ShardResult Price(ShardJob job, CancellationToken stop)
+    {
+        var inputs = new MarginInputs(job.Market, job.Positions, job.Collateral, job.Config);
+        var (result, call) = accelerator.Run(inputs, MarginEngine.AccountsOf(inputs).Count, _progress, stop);
+        return new ShardResult([.. result.Accounts], [.. result.Positions], result.Device, call);
+    }
+
+    private ShardStatus Status() => _work switch
+    {
+        null => new ShardStatus(ShardPhase.Unknown, 0, 0),
+        { IsCompletedSuccessfully: true } done => new ShardStatus(ShardPhase.Completed, done.Result.Accounts.Length, done.Result.Accounts.Length, done.Result),
+        { IsCompleted: true } failed => new ShardStatus(ShardPhase.Failed, _progress.Done, _progress.Total, null,
+            failed.Exception?.GetBaseException().Message ?? "cancelled"),
+        _ => new ShardStatus(ShardPhase.Running, _progress.Done, _progress.Total),
+    };
+
+    /// <summary>The engine's progress, written by its thread and read by polls.</summary>
+    private sealed class ShardProgress : IProgress<EngineProgress>
+    {
+        private int _done;
+        private int _total;
+
+        public int Done => Volatile.Read(ref _done);
+
+        public int Total => Volatile.Read(ref _total);
+
+        public void Report(EngineProgress value)
+        {
+            Volatile.Write(ref _total, value.AccountsTotal);
+            Volatile.Write(ref _done, value.AccountsDone);
+        }
+    }
+}
