@@ -11,6 +11,8 @@ namespace PortfolioMargin.Cli;
 /// </summary>
 public static class ClusterErrors
 {
+    public const string InterruptedMessage = "interrupted: the run was cancelled and nothing was written";
+
     public static async Task<int> ExitCodeOfAsync(Func<Task<int>> body, TextWriter stderr)
     {
         try
@@ -24,7 +26,7 @@ public static class ClusterErrors
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine("interrupted: the run was cancelled and nothing was written");
+            stderr.WriteLine(InterruptedMessage);
             return RunCommand.Interrupted;
         }
         catch (Exception error) when (error is MarginOutputException or MarginRunFailedException or OrleansException or IOException

@@ -50,7 +50,18 @@ public static class ClusterRunCommand
                 stderr.WriteLine($"{cluster.Description}: run {runId}, {run.Positions.Length} positions, {run.Config.Paths} paths, seed {run.Config.Seed}");
 
                 // The embedded silo ends with this process, so nothing will read its account grains afterwards.
-                var status = await ClusterConnection.RunAsync(cluster.Client, run, stderr, cancellation, waitForAccounts: !embedded);
+                MarginRunStatus status;
+                try
+                {
+                    status = await ClusterConnection.RunAsync(cluster.Client, run, stderr, cancellation, waitForAccounts: !embedded);
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    // Said before the silo stops: the process may be ended while it does.
+                    stderr.WriteLine(ClusterErrors.InterruptedMessage);
+                    return RunCommand.Interrupted;
+                }
+
                 var results = await cluster.Client.GetGrain<IMarginRunGrain>(runId).GetResults();
                 RunReport.Print(results, status.OutputFolder ?? folder, clock.Elapsed, stderr);
                 if (json)

@@ -96,7 +96,7 @@ public static class RunCommand
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            stderr.WriteLine("interrupted: the run was cancelled and nothing was written");
+            stderr.WriteLine(ClusterErrors.InterruptedMessage);
             return Interrupted;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)

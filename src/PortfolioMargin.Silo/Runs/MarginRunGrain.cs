@@ -158,8 +158,23 @@ public sealed class MarginRunGrain(
         var shards = RunShards.Plan(request, Math.Max(1, silos.Length));
         _shardDone = new int[shards.Jobs.Count];
         _shardAccounts = new int[shards.Jobs.Count];
-        var results = await Task.WhenAll(shards.Jobs.Select(job =>
-            PriceShardAsync(job, silos.Length > 0 ? silos[job.Shard % silos.Length] : null, stop)));
+        ShardResult[] results;
+        try
+        {
+            results = await Task.WhenAll(shards.Jobs.Select(job =>
+                PriceShardAsync(job, silos.Length > 0 ? silos[job.Shard % silos.Length] : null, stop)));
+        }
+        catch
+        {
+            // A cancelled or failed run stops its other shards' engine calls too (they check between path chunks).
+            foreach (var job in shards.Jobs)
+            {
+                _ = ShardGrain(job.RunId, job.Shard, job.Shards).Release();
+            }
+
+            throw;
+        }
+
         var (accounts, positions) = shards.Merge(results);
         await published;
 

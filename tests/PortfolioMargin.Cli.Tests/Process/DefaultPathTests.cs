@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PortfolioMargin.Storage.Output;
+
+namespace PortfolioMargin.Cli.Tests.Process;
+
+/// <summary>
+/// `pm run` the way the README runs it: a fresh process on the default path (an embedded Orleans silo), held to
+/// what `--direct` guarantees: the same files byte for byte, the same work, a used folder refused before any work,
+/// stdout for --json only, exit codes 0 / 1 / 2 / 130, and nothing left behind by a run that did not complete.
+/// </summary>
+public sealed class DefaultPathTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pm-process-").FullName;
+
+    private string Out(string name) => Path.Combine(_folder, name);
+
+    private static string[] Book(params string[] more) => ["run", "--paths", "2000", .. more];
+
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("host")]
+    [InlineData("cpu")]
+    public void The_default_path_writes_the_direct_runs_files_byte_for_byte_with_the_same_work(string device)
+    {
+        var viaSilo = PmProcess.Run(_folder, Book("--device", device, "--out", Out("silo")));
+        var direct = PmProcess.Run(_folder, Book("--device", device, "--direct", "--out", Out("direct")));
+
+        Assert.True(viaSilo.Exit == 0, viaSilo.Stderr);
+        Assert.True(direct.Exit == 0, direct.Stderr);
+        foreach (var file in new[] { ResultFiles.Accounts, ResultFiles.Positions })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Out("direct"), file)), File.ReadAllBytes(Path.Combine(Out("silo"), file)));
+        }
+
+        // One silo, one shard: exactly the direct run's engine calls, batches, chunks and revaluations.
+        var silo = Record(Out("silo"));
+        var alone = Record(Out("direct"));
+        foreach (var count in new[] { "engineCalls", "accountBatches", "pathChunks", "instrumentRevaluations" })
+        {
+            Assert.Equal(alone[count]!.GetValue<long>(), silo[count]!.GetValue<long>());
+        }
+
+        Assert.Equal(1, silo["engineCalls"]!.GetValue<int>());
+        Assert.True(silo["instrumentRevaluations"]!.GetValue<long>() > 0);
+        Assert.Equal([Out("direct"), Out("silo")], Directory.GetFileSystemEntries(_folder).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_used_output_folder_is_refused_before_any_work_and_its_files_are_kept(bool direct)
+    {
+        var used = Out("used");
+        Directory.CreateDirectory(used);
+        File.WriteAllText(Path.Combine(used, "notes.txt"), "mine");
+        var clock = Stopwatch.StartNew();
+
+        var (exit, stdout, stderr) = PmProcess.Run(_folder, Book([.. direct ? new[] { "--direct" } : [], "--out", used]));
+
+        Assert.Equal(RunCommand.Failure, exit);
+        Assert.Contains("already exists and is not empty", stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("", stdout);
+        Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(used).Select(Path.GetFileName));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(used, "notes.txt")));
+        Assert.Single(Directory.GetFileSystemEntries(_folder));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "refused before the book was priced");
+    }
+
+    [Fact]
+    public void A_second_run_into_the_first_runs_folder_fails_and_leaves_the_first_runs_files_as_they_were()
+    {
+        Assert.Equal(0, PmProcess.Run(_folder, Book("--direct", "--out", Out("x"))).Exit);
+        var before = Hashes(Out("x"));
+
+        var (exit, stdout, stderr) = PmProcess.Run(_folder, Book("--seed", "7", "--out", Out("x"), "--json"));
+
+        Assert.Equal(RunCommand.Failure, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("not empty", stderr);
+        Assert.Equal(before, Hashes(Out("x")));
+    }
+
+    [Fact]
+    public void With_json_stdout_holds_one_json_document_and_every_log_goes_to_stderr()
+    {
+        var (exit, stdout, stderr) = PmProcess.Run(_folder, Book("--json", "--out", Out("json")));
+
+        Assert.True(exit == 0, stderr);
+        using var document = JsonDocument.Parse(stdout);
+        Assert.Equal(260, document.RootElement.GetProperty("accounts").GetArrayLength());
+        Assert.Contains("embedded silo", stderr);
+    }
+
+    [Fact]
+    public void A_bad_input_file_on_the_default_path_exits_2_naming_file_line_and_field_and_writes_nothing()
+    {
+        var positions = Path.Combine(_folder, "positions.csv");
+        var lines = File.ReadAllLines(SampleBook.PathOf("positions.csv"));
+        var header = lines[0].Split(',');
+        var quantity = Array.IndexOf(header, "quantity");
+        var cells = lines[3].Split(',');
+        cells[quantity] = "NaN";
+        lines[3] = string.Join(',', cells);
+        File.WriteAllLines(positions, lines);
+
+        var (exit, _, stderr) = PmProcess.Run(_folder, Book(
+            "--market", SampleBook.PathOf("market.json"), "--positions", positions, "--collateral", SampleBook.PathOf("collateral.csv"),
+            "--config", SampleBook.PathOf("config.json"), "--out", Out("bad")));
+
+        Assert.Equal(RunCommand.BadInput, exit);
+        Assert.Contains("positions.csv:4: field 'quantity'", stderr);
+        Assert.False(Directory.Exists(Out("bad")));
+        Assert.Equal([positions], Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Ctrl_c_stops_the_run_within_seconds_exits_130_and_leaves_nothing(bool direct)
+    {
+        // Long enough to be interrupted mid-run on any machine: the sample book at 400,000 paths.
+        using var pm = new PmProcess(_folder, ["run", "--paths", "400000", "--device", "host", "--out", Out("interrupted"), .. direct ? new[] { "--direct" } : []]);
+        pm.WaitForStderr(direct ? "device:" : "embedded silo: run", TimeSpan.FromMinutes(1));
+        Thread.Sleep(1500);
+
+        var clock = Stopwatch.StartNew();
+        pm.Interrupt();
+        var exit = pm.WaitForExit(TimeSpan.FromSeconds(30));
+
+        Assert.True(exit == RunCommand.Interrupted, $"exit {exit}: {pm.Stderr}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"stopped {clock.Elapsed.TotalSeconds:F1} s after the interrupt");
+        Assert.Contains("interrupted", pm.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    private static JsonNode Record(string folder) => JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ResultFiles.RunRecord)))!;
+
+    private static Dictionary<string, string> Hashes(string folder) => Directory.GetFiles(folder)
+        .ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

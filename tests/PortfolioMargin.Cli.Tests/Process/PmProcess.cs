@@ -1,0 +1,111 @@
+using System.Diagnostics;
+
+namespace PortfolioMargin.Cli.Tests.Process;
+
+/// <summary>`pm` as a user runs it: a fresh process (the build's pm.dll under the same dotnet host), its exit code, stdout and stderr.</summary>
+internal sealed class PmProcess : IDisposable
+{
+    private readonly System.Diagnostics.Process _process;
+    private readonly System.Text.StringBuilder _stdout = new();
+    private readonly System.Text.StringBuilder _stderr = new();
+
+    public PmProcess(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pm.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = new System.Diagnostics.Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Stdout => Read(_stdout);
+
+    public string Stderr => Read(_stderr);
+
+    public int Id => _process.Id;
+
+    /// <summary>Runs to the end (killed after <paramref name="timeout"/>) and returns the exit code.</summary>
+    public static (int Exit, string Stdout, string Stderr) Run(string workingDirectory, params string[] args)
+    {
+        using var pm = new PmProcess(workingDirectory, args);
+        var exit = pm.WaitForExit(TimeSpan.FromMinutes(3));
+        return (exit, pm.Stdout, pm.Stderr);
+    }
+
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"pm did not exit within {timeout}; stderr:\n{Stderr}");
+        }
+
+        _process.WaitForExit(); // drains the redirected streams
+        return _process.ExitCode;
+    }
+
+    /// <summary>Waits until stderr holds <paramref name="text"/>.</summary>
+    public void WaitForStderr(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Stderr.Contains(text, StringComparison.Ordinal))
+        {
+            if (clock.Elapsed > timeout || _process.HasExited)
+            {
+                throw new TimeoutException($"stderr never showed '{text}':\n{Stderr}");
+            }
+
+            Thread.Sleep(20);
+        }
+    }
+
+    /// <summary>What Ctrl+C sends.</summary>
+    public void Interrupt()
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-INT", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    private static void Append(System.Text.StringBuilder text, string? line)
+    {
+        if (line is not null)
+        {
+            lock (text)
+            {
+                text.AppendLine(line);
+            }
+        }
+    }
+
+    private static string Read(System.Text.StringBuilder text)
+    {
+        lock (text)
+        {
+            return text.ToString();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+}
