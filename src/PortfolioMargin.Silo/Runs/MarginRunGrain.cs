@@ -22,8 +22,12 @@ public sealed class MarginRunGrain(
     MarginRunOptions options,
     ClusterPaths paths,
     IClusterMembershipService membership,
+    Microsoft.Extensions.Options.IOptions<Orleans.Configuration.SiloMessagingOptions> messaging,
     ILogger<MarginRunGrain> logger) : Grain, IMarginRunGrain
 {
+    /// <summary>A poll waits at most a third of the response timeout, whatever the options say.</summary>
+    private TimeSpan PollInterval => TimeSpan.FromTicks(Math.Min(options.PollInterval.Ticks, messaging.Value.ResponseTimeout.Ticks / 3));
+
     private readonly SemaphoreSlim _saving = new(1, 1);
     private TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private MarginRunRequest? _request;
@@ -229,7 +233,7 @@ public sealed class MarginRunGrain(
                             status = await shard.Start(job).WaitAsync(stop);
                             break;
                         case ShardPhase.Running:
-                            status = await shard.Poll(options.PollInterval).WaitAsync(stop);
+                            status = await shard.Poll(PollInterval).WaitAsync(stop);
                             break;
                         default:
                             throw new InvalidOperationException($"shard phase {status.Phase} is not one this run knows");
