@@ -42,7 +42,8 @@ fi
 
 # One publish; every run below is a fresh process of its apphost, as a user would start it.
 echo "publishing the CLI to $publish" >&2
-dotnet publish src/PortfolioMargin.Cli/PortfolioMargin.Cli.csproj -c Release -o "$publish" -v quiet -nologo >&2
+# ReadyToRun for this machine's runtime (the csproj turns it on whenever a runtime is given): what README's install line does.
+dotnet publish src/PortfolioMargin.Cli/PortfolioMargin.Cli.csproj -c Release --use-current-runtime -o "$publish" -v quiet -nologo >&2
 pm="$publish/pm"
 
 scratch=$(mktemp -d)

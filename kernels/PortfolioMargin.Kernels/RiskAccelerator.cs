@@ -82,6 +82,33 @@ public sealed class RiskAccelerator : IDisposable
         }
     }
 
+    /// <summary>
+    /// The first CUDA, then OpenCL (double precision) device with the kernels compiled, or null without one. Only the
+    /// GPU backends are probed: no CPU accelerator is created, and no kernel compiled, just to be thrown away.
+    /// </summary>
+    public static RiskAccelerator? OpenGpu(LaunchShape? shape = null)
+    {
+        var context = Context.Create(builder => builder
+            .Optimize(OptimizationLevel.O2).Math(MathMode.Default).EnableAlgorithms()
+            .Cuda()
+            .OpenCL(device => device.Capabilities.Float64));
+        try
+        {
+            if ((FirstOf(context, AcceleratorType.Cuda) ?? FirstOf(context, AcceleratorType.OpenCL)) is not { } device)
+            {
+                context.Dispose();
+                return null;
+            }
+
+            return new RiskAccelerator(context, device.CreateAccelerator(context), shape);
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
     private static Device? FirstOf(Context context, AcceleratorType type) =>
         context.Devices.FirstOrDefault(device => device.AcceleratorType == type);
 

@@ -22,7 +22,7 @@ public static class ClusterConnection
     }
 
     /// <summary>The same files and defaults as `pm run`; paths are read here, on the client, and sent whole.</summary>
-    public static MarginRunRequest RunRequest(RunRequest book, string runId, string outputFolder)
+    public static MarginRunRequest RunRequest(RunRequest book, string runId, string outputFolder, bool updateAccounts = true)
     {
         var marketPath = book.MarketPath ?? SampleBook.PathOf("market.json");
         var positionsPath = book.PositionsPath ?? SampleBook.PathOf("positions.csv");
@@ -48,7 +48,7 @@ public static class ClusterConnection
 
         return new MarginRunRequest(
             runId, inputs.Market, config, [.. inputs.Positions], [.. inputs.Collateral], outputFolder,
-            [.. files.Select(f => new RunInput(f.Role, f.Path, f.Sha256))], [.. book.CommandLine]);
+            [.. files.Select(f => new RunInput(f.Role, f.Path, f.Sha256))], [.. book.CommandLine], updateAccounts);
     }
 
     /// <summary>Submits a run and waits for it, with one progress line on stderr every couple of seconds.</summary>

@@ -31,12 +31,14 @@ public static class ClusterRunCommand
             }
 
             // The silo starts while the inputs are read: both are a good part of a small run's time.
-            var loading = Task.Run(() => ClusterConnection.RunRequest(request.Book, runId, folder), cancellation);
-            var opening = ClusterConnection.OpenAsync(request, cancellation);
+            // The embedded silo ends with this process, so nothing would read its account grains afterwards.
+            var loading = Task.Run(() => Timed(() => ClusterConnection.RunRequest(request.Book, runId, folder, updateAccounts: !embedded)), cancellation);
+            var opening = TimedAsync(ClusterConnection.OpenAsync(request, cancellation));
             MarginRunRequest run;
+            TimeSpan loadTime;
             try
             {
-                run = await loading;
+                (run, loadTime) = await loading;
             }
             catch
             {
@@ -44,12 +46,12 @@ public static class ClusterRunCommand
                 throw;
             }
 
-            var (cluster, _) = await opening;
+            var ((cluster, _), openTime) = await opening;
+            var submitted = clock.Elapsed;
             await using (cluster)
             {
                 stderr.WriteLine($"{cluster.Description}: run {runId}, {run.Positions.Length} positions, {run.Config.Paths} paths, seed {run.Config.Seed}");
 
-                // The embedded silo ends with this process, so nothing will read its account grains afterwards.
                 MarginRunStatus status;
                 try
                 {
@@ -64,6 +66,7 @@ public static class ClusterRunCommand
 
                 var results = await cluster.Client.GetGrain<IMarginRunGrain>(runId).GetResults();
                 RunReport.Print(results, status.OutputFolder ?? folder, clock.Elapsed, stderr);
+                stderr.WriteLine($"time: inputs {loadTime.TotalSeconds:F2} s beside {(embedded ? "silo start" : "connecting")} {openTime.TotalSeconds:F2} s, then the run {(clock.Elapsed - submitted).TotalSeconds:F2} s");
                 if (json)
                 {
                     stdout.WriteLine(AccountJson.Serialize(results));
@@ -74,11 +77,24 @@ public static class ClusterRunCommand
         }, stderr);
     }
 
-    private static async Task DisposeQuietlyAsync(Task<(Silo.Hosting.MarginClusterClient Client, Silo.Hosting.ClusterConfig Config)> opening)
+    private static (T Value, TimeSpan Elapsed) Timed<T>(Func<T> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var value = work();
+        return (value, clock.Elapsed);
+    }
+
+    private static async Task<(T Value, TimeSpan Elapsed)> TimedAsync<T>(Task<T> work)
+    {
+        var clock = Stopwatch.StartNew();
+        return (await work, clock.Elapsed);
+    }
+
+    private static async Task DisposeQuietlyAsync(Task<((Silo.Hosting.MarginClusterClient Client, Silo.Hosting.ClusterConfig Config) Value, TimeSpan Elapsed)> opening)
     {
         try
         {
-            await (await opening).Client.DisposeAsync();
+            await (await opening).Value.Client.DisposeAsync();
         }
         catch (Exception error) when (error is OrleansException or IOException or OperationCanceledException or InvalidOperationException)
         {

@@ -12,6 +12,8 @@ public sealed record RunInput(string Role, string Path, string Sha256);
 /// An end-of-day run: the market, the config and the whole book. Results go to <paramref name="OutputFolder"/>,
 /// resolved on the silo hosting the run against its results root (a relative folder lands under the root; one
 /// outside it is refused), a folder shared by the silos' machines in a multi-machine cluster.
+/// <paramref name="UpdateAccounts"/> false skips handing the account grains their results: for a one-off run in a
+/// silo that ends with its process, where nothing would read them.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MarginRunRequest(
@@ -22,7 +24,8 @@ public sealed record MarginRunRequest(
     CollateralHolding[] Collateral,
     string OutputFolder,
     RunInput[] Inputs,
-    string[] CommandLine);
+    string[] CommandLine,
+    bool UpdateAccounts = true);
 
 public enum RunPhase
 {

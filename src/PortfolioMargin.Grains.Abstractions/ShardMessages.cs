@@ -33,7 +33,8 @@ public enum ShardPhase
 /// order restricted to the shard), and the engine call that priced them.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record ShardResult(AccountMargin[] Accounts, PositionRisk[] Positions, string Device, EngineCall Call);
+public sealed record ShardResult(
+    AccountMargin[] Accounts, PositionRisk[] Positions, string Device, EngineCall Call, Dictionary<string, double> StageMilliseconds);
 
 /// <summary>Where a shard stands; <paramref name="Result"/> is set once it completed, <paramref name="Error"/> once it failed.</summary>
 [GenerateSerializer, Immutable]

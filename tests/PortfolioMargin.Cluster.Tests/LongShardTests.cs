@@ -32,7 +32,8 @@ public sealed class LongShardTests : IAsyncLifetime
         var status = await RunSubmission.SubmitAndWaitAsync(_cluster.Client, request, _ => { }, TimeSpan.FromMilliseconds(200), CancellationToken.None);
 
         Assert.True(clock.Elapsed > 2 * ResponseTimeout, $"the shard took {clock.Elapsed.TotalSeconds:F1} s, longer than the timeout");
-        Assert.Equal((RunPhase.Completed, 0, 1), (status.Phase, status.Retries, status.Starts));
+        // A poll may still time out while the engine holds both cores: it is retried, and the shard is not priced twice.
+        Assert.Equal((RunPhase.Completed, 1), (status.Phase, status.Starts));
         Assert.Equal(_accelerator.Run(inputs, 0).Result.Accounts, await run.GetResults());
     }
 

@@ -1,4 +1,3 @@
-using ILGPU.Runtime;
 using PortfolioMargin.Engine.Host;
 using PortfolioMargin.Kernels;
 
@@ -14,14 +13,12 @@ public static class RiskBackends
             return new HostBackend();
         }
 
-        var accelerator = RiskAccelerator.Open(kind);
-        if (kind == DeviceKind.Auto && accelerator.Type == AcceleratorType.CPU)
+        if (kind == DeviceKind.Auto)
         {
             // No GPU: the host backend is the faster of the two CPU backends (benchmarks/RESULTS.md).
-            accelerator.Dispose();
-            return new HostBackend();
+            return RiskAccelerator.OpenGpu() is { } gpu ? new IlgpuBackend(gpu, ownsAccelerator: true) : new HostBackend();
         }
 
-        return new IlgpuBackend(accelerator, ownsAccelerator: true);
+        return new IlgpuBackend(RiskAccelerator.Open(kind), ownsAccelerator: true);
     }
 }

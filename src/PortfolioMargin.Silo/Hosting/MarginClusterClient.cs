@@ -16,10 +16,13 @@ public sealed class MarginClusterClient : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private MarginClusterClient(IHost host, string description)
+    private readonly bool _embedded;
+
+    private MarginClusterClient(IHost host, string description, bool embedded = false)
     {
         _host = host;
         Description = description;
+        _embedded = embedded;
     }
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
@@ -58,7 +61,7 @@ public sealed class MarginClusterClient : IAsyncDisposable
         var embedded = config with { Clustering = "localhost", SiloPort = FreePort(), GatewayPort = FreePort(), DashboardPort = 0 };
         var host = MarginSiloHost.BuildHeadless(embedded, confineOutput: false);
         await host.StartAsync(cancellation);
-        return new MarginClusterClient(host, "embedded silo");
+        return new MarginClusterClient(host, "embedded silo", embedded: true);
     }
 
     private static int FreePort()
@@ -70,8 +73,10 @@ public sealed class MarginClusterClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Bounded: an interrupted command must exit within a second or two, whatever is still deactivating.
-        using (var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        // Bounded: an interrupted command must exit within a second or two, whatever is still deactivating. An
+        // embedded silo's memory state ends with the process, so it stops at once (an already-cancelled token is
+        // Orleans' ungraceful stop) rather than deactivating every grain in turn.
+        using (var bounded = _embedded ? new CancellationTokenSource(TimeSpan.Zero) : new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
             try
             {

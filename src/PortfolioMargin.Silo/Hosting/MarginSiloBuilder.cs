@@ -30,6 +30,7 @@ public static class MarginSiloBuilder
         }
 
         builder.Services.AddSingleton<MarginBatcher>();
+        builder.Services.AddHostedService<AcceleratorWarmUp>();
         return builder;
     }
 
@@ -47,6 +48,18 @@ public static class MarginSiloBuilder
     };
 
     public static MarginRunOptions RunOptions(ClusterConfig config) => new();
+
+    /// <summary>Opens the silo's backend while the silo starts and the client reads its inputs.</summary>
+    private sealed class AcceleratorWarmUp(SiloAccelerator accelerator) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            accelerator.Warm();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     internal static void UseClusterIds(this ISiloBuilder builder, ClusterConfig config) =>
         builder.Configure<ClusterOptions>(o =>

@@ -60,7 +60,7 @@ public sealed class MarginRunGrain(
 
         _request ??= request;
         Run.Submissions++;
-        if (DriverIdle && (Run.Phase == RunPhase.Running || (!Run.AccountsUpdated && _results is not null)))
+        if (DriverIdle && (Run.Phase == RunPhase.Running || (request.UpdateAccounts && !Run.AccountsUpdated && _results is not null)))
         {
             await StartDriver();
         }
@@ -133,9 +133,12 @@ public sealed class MarginRunGrain(
             }
 
             _completed.TrySetResult();
-            await RunDelivery.DeliverAsync(GrainFactory, request, _results!, stop);
-            Run.AccountsUpdated = true;
-            await SaveAsync();
+            if (request.UpdateAccounts)
+            {
+                await RunDelivery.DeliverAsync(GrainFactory, request, _results!, options, stop);
+                Run.AccountsUpdated = true;
+                await SaveAsync();
+            }
         }
         catch (Exception error)
         {
@@ -188,7 +191,13 @@ public sealed class MarginRunGrain(
             stop.ThrowIfCancellationRequested();
             var work = results.Select(r => new EngineWork(1, r.Call.AccountBatches, r.Call.PathChunks, r.Call.InstrumentRevaluations)).Aggregate((a, b) => a + b);
             var devices = string.Join("; ", results.Select(r => r.Device).Distinct().Order(StringComparer.Ordinal));
-            await RunOutput.WriteAsync(folder, request, Run, accounts, positions, devices, work, results.Length, DateTimeOffset.UtcNow);
+            var timings = new StageTimings();
+            foreach (var (stage, ms) in results.SelectMany(r => r.StageMilliseconds))
+            {
+                timings.Add(stage, TimeSpan.FromMilliseconds(ms));
+            }
+
+            await RunOutput.WriteAsync(folder, request, Run, accounts, positions, devices, work, results.Length, timings, DateTimeOffset.UtcNow);
         }
 
         _results = accounts;
@@ -245,7 +254,7 @@ public sealed class MarginRunGrain(
                 Run.Retries++;
                 logger.LogWarning("run {RunId}: shard {Shard} attempt {Attempt} failed ({Error}); retrying", job.RunId, job.Shard, attempt, error.Message);
                 silo = null;
-                await Task.Delay(TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks, options.RetryDelay.Ticks << Math.Min(attempt - 1, 20))), stop);
+                await Task.Delay(options.RetryDelayAfter(attempt), stop);
             }
             finally
             {

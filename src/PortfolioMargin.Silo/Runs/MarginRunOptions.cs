@@ -14,6 +14,10 @@ public sealed record MarginRunOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The wait after a failed attempt: doubling from <see cref="RetryDelay"/>, at most <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelayAfter(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks << Math.Clamp(attempt - 1, 0, 20)));
+
     /// <summary>
     /// How long one poll of a shard waits for it: far below Orleans' response timeout, so a shard that prices for
     /// minutes never holds a call open that long.

@@ -14,9 +14,8 @@ public static class RunDelivery
     /// <summary>Account grains taking their results at once: enough to keep every silo busy, not the whole book.</summary>
     public const int InFlight = 512;
 
-    public const int MaxAttempts = 5;
-
-    public static async Task DeliverAsync(IGrainFactory grains, MarginRunRequest request, IReadOnlyList<AccountMargin> accounts, CancellationToken cancellation)
+    public static async Task DeliverAsync(
+        IGrainFactory grains, MarginRunRequest request, IReadOnlyList<AccountMargin> accounts, MarginRunOptions options, CancellationToken cancellation)
     {
         var positions = request.Positions.ToLookup(p => p.Account, StringComparer.Ordinal);
         var collateral = request.Collateral.ToLookup(c => c.Account, StringComparer.Ordinal);
@@ -44,7 +43,7 @@ public static class RunDelivery
             try
             {
                 var result = new EndOfDayResult(request.RunId, request.Market.AsOf, [.. positions[margin.Account]], [.. collateral[margin.Account]], margin);
-                return await WithRetriesAsync(() => grains.GetGrain<IAccountGrain>(margin.Account).AcceptEndOfDay(result), cancellation);
+                return await WithRetriesAsync(() => grains.GetGrain<IAccountGrain>(margin.Account).AcceptEndOfDay(result), options, cancellation);
             }
             finally
             {
@@ -59,8 +58,11 @@ public static class RunDelivery
         }
     }
 
-    /// <summary>A silo lost mid-delivery fails its calls until the cluster notices; the account grain is idempotent per run.</summary>
-    private static async Task<T> WithRetriesAsync<T>(Func<Task<T>> call, CancellationToken cancellation)
+    /// <summary>
+    /// A silo lost mid-delivery fails its calls until the cluster declares it dead: retried with the run's backoff,
+    /// which outlasts failure detection. The account grain takes one run's result once, so a retry is harmless.
+    /// </summary>
+    private static async Task<T> WithRetriesAsync<T>(Func<Task<T>> call, MarginRunOptions options, CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -68,9 +70,9 @@ public static class RunDelivery
             {
                 return await call();
             }
-            catch (Exception error) when (attempt < MaxAttempts && error is not MarginRequestException && !cancellation.IsCancellationRequested)
+            catch (Exception error) when (attempt < options.MaxAttempts && error is not MarginRequestException && !cancellation.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(200 << attempt), cancellation);
+                await Task.Delay(options.RetryDelayAfter(attempt), cancellation);
             }
         }
     }

@@ -61,14 +61,14 @@ public static class RunOutput
 
     public static async Task WriteAsync(
         string folder, MarginRunRequest request, MarginRunState state, AccountMargin[] accounts, IReadOnlyList<PositionRisk> positions,
-        string device, EngineWork work, int shards, DateTimeOffset finished)
+        string device, EngineWork work, int shards, StageTimings timings, DateTimeOffset finished)
     {
         try
         {
             using var staged = RunDirectory.Begin(folder);
             var tables = new ResultTables(staged.PathOf);
             tables.PositionsValued(positions);
-            var timings = new StageTimings();
+            // The engine's stages, summed over the shards, then the run's own wall time from submission to the files.
             timings.Add("cluster", finished - state.StartedAt);
             timings.Add("parquet", await tables.FinishAsync(accounts));
             var result = new MarginRunResult(accounts, positions, device, timings, work);

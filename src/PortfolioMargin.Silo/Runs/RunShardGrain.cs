@@ -56,7 +56,7 @@ public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShar
     {
         var inputs = new MarginInputs(job.Market, job.Positions, job.Collateral, job.Config);
         var (result, call) = accelerator.Run(inputs, MarginEngine.AccountsOf(inputs).Count, _progress, stop);
-        return new ShardResult([.. result.Accounts], [.. result.Positions], result.Device, call);
+        return new ShardResult([.. result.Accounts], [.. result.Positions], result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds));
     }
 
     private ShardStatus Status() => _work switch

@@ -28,6 +28,9 @@ public sealed class SiloAccelerator : IDisposable
 
     public string Description => _accelerator.Value.Description;
 
+    /// <summary>Opens the backend (on a GPU: compiles the kernels) on the thread pool, so the first run need not wait.</summary>
+    public void Warm() => _ = Task.Run(() => _accelerator.Value);
+
     /// <summary>Engine calls so far: with micro-batching, far fewer than accounts priced.</summary>
     public long EngineCalls => Interlocked.Read(ref _engineCalls);
 
