@@ -36,6 +36,11 @@ public enum ShardPhase
 public sealed record ShardResult(
     AccountMargin[] Accounts, PositionRisk[] Positions, string Device, EngineCall Call, Dictionary<string, double> StageMilliseconds);
 
-/// <summary>Where a shard stands; <paramref name="Result"/> is set once it completed, <paramref name="Error"/> once it failed.</summary>
+/// <summary>
+/// Where a shard stands; <paramref name="Result"/> is set once it completed, <paramref name="Error"/> once it failed,
+/// and <paramref name="Positions"/> (when asked for) once the t = 0 valuation is done while the Monte Carlo still
+/// runs, so the run can write positions.parquet beside the engine, as a direct run does.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record ShardStatus(ShardPhase Phase, int AccountsDone, int Accounts, ShardResult? Result = null, string? Error = null);
+public sealed record ShardStatus(
+    ShardPhase Phase, int AccountsDone, int Accounts, ShardResult? Result = null, string? Error = null, PositionRisk[]? Positions = null);

@@ -165,11 +165,27 @@ public sealed class MarginRunGrain(
         var shards = RunShards.Plan(request, Math.Max(1, silos.Length));
         _shardDone = new int[shards.Jobs.Count];
         _shardAccounts = new int[shards.Jobs.Count];
+
+        // A folder that already holds this run's files (an earlier activation wrote them, then died) is kept.
+        var written = RunOutput.CheckTarget(Run.OutputFolder!, request.RunId, Run.Fingerprint!);
+        using var writer = written ? null : RunOutput.Begin(Run.OutputFolder!);
+        var valued = new PositionRisk[]?[shards.Jobs.Count];
+
+        // Once every shard's t = 0 valuation is in, positions.parquet is written while the Monte Carlo runs.
+        void PositionsValued(int shard, PositionRisk[] positions)
+        {
+            valued[shard] = positions;
+            if (writer is { PositionsStarted: false } && valued.All(v => v is not null))
+            {
+                writer.WritePositions(shards.MergePositions(valued!));
+            }
+        }
+
         ShardResult[] results;
         try
         {
             results = await Task.WhenAll(shards.Jobs.Select(job =>
-                PriceShardAsync(job, silos.Length > 0 ? silos[job.Shard % silos.Length] : null, stop)));
+                PriceShardAsync(job, silos.Length > 0 ? silos[job.Shard % silos.Length] : null, writer is not null, PositionsValued, stop)));
         }
         catch
         {
@@ -182,11 +198,9 @@ public sealed class MarginRunGrain(
             throw;
         }
 
-        var (accounts, positions) = shards.Merge(results);
+        var accounts = RunShards.MergeAccounts(results);
         await published;
-
-        var folder = Run.OutputFolder!;
-        if (!RunOutput.CheckTarget(folder, request.RunId, Run.Fingerprint!))
+        if (writer is not null)
         {
             stop.ThrowIfCancellationRequested();
             var work = results.Select(r => new EngineWork(1, r.Call.AccountBatches, r.Call.PathChunks, r.Call.InstrumentRevaluations)).Aggregate((a, b) => a + b);
@@ -197,7 +211,8 @@ public sealed class MarginRunGrain(
                 timings.Add(stage, TimeSpan.FromMilliseconds(ms));
             }
 
-            await RunOutput.WriteAsync(folder, request, Run, accounts, positions, devices, work, results.Length, timings, DateTimeOffset.UtcNow);
+            var positions = shards.MergePositions([.. results.Select(r => r.Positions)]);
+            await writer.CommitAsync(request, Run, accounts, positions, devices, work, results.Length, timings, DateTimeOffset.UtcNow);
         }
 
         _results = accounts;
@@ -210,7 +225,8 @@ public sealed class MarginRunGrain(
     private IRunShardGrain ShardGrain(string runId, int shard, int shards) => GrainFactory.GetGrain<IRunShardGrain>($"{runId}#{shard}/{shards}");
 
     /// <summary>Starts one shard on its silo and polls it to the end, starting it again wherever its silo went away.</summary>
-    private async Task<ShardResult> PriceShardAsync(ShardJob job, SiloAddress? silo, CancellationToken stop)
+    private async Task<ShardResult> PriceShardAsync(
+        ShardJob job, SiloAddress? silo, bool wantPositions, Action<int, PositionRisk[]> positionsValued, CancellationToken stop)
     {
         var shard = ShardGrain(job.RunId, job.Shard, job.Shards);
         for (var attempt = 1; ; attempt++)
@@ -229,6 +245,12 @@ public sealed class MarginRunGrain(
                 {
                     stop.ThrowIfCancellationRequested();
                     (_shardDone[job.Shard], _shardAccounts[job.Shard]) = (status.AccountsDone, status.Accounts);
+                    if (status.Positions is { } positions && wantPositions)
+                    {
+                        wantPositions = false;
+                        positionsValued(job.Shard, positions);
+                    }
+
                     switch (status.Phase)
                     {
                         case ShardPhase.Completed:
@@ -242,7 +264,7 @@ public sealed class MarginRunGrain(
                             status = await shard.Start(job).WaitAsync(stop);
                             break;
                         case ShardPhase.Running:
-                            status = await shard.Poll(PollInterval).WaitAsync(stop);
+                            status = await shard.Poll(PollInterval, wantPositions).WaitAsync(stop);
                             break;
                         default:
                             throw new InvalidOperationException($"shard phase {status.Phase} is not one this run knows");

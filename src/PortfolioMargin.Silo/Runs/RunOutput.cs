@@ -59,35 +59,83 @@ public static class RunOutput
         throw new MarginOutputException($"{folder}: output folder already exists and is not empty; choose another --out");
     }
 
-    public static async Task WriteAsync(
-        string folder, MarginRunRequest request, MarginRunState state, AccountMargin[] accounts, IReadOnlyList<PositionRisk> positions,
-        string device, EngineWork work, int shards, StageTimings timings, DateTimeOffset finished)
+    /// <summary>Stages the run's folder; the positions table can start as soon as the shards' valuations are in.</summary>
+    public static RunWriter Begin(string folder)
     {
         try
         {
-            using var staged = RunDirectory.Begin(folder);
-            var tables = new ResultTables(staged.PathOf);
-            tables.PositionsValued(positions);
-            // The engine's stages, summed over the shards, then the run's own wall time from submission to the files.
-            timings.Add("cluster", finished - state.StartedAt);
-            timings.Add("parquet", await tables.FinishAsync(accounts));
-            var result = new MarginRunResult(accounts, positions, device, timings, work);
-            var inputs = request.Inputs.Select(i => new InputFile(i.Role, i.Path, i.Sha256)).ToList();
-            var record = RunRecord.Build(request.RunId, inputs, request.Config, result, state.StartedAt, finished, request.CommandLine);
-            record["cluster"] = new JsonObject
-            {
-                ["shards"] = shards,
-                ["starts"] = state.Starts,
-                ["submissions"] = state.Submissions,
-                ["retries"] = state.Retries,
-                [FingerprintField] = state.Fingerprint,
-            };
-            await RunRecord.WriteAsync(staged.PathOf(ResultFiles.RunRecord), record);
-            staged.Commit();
+            return new RunWriter(folder, RunDirectory.Begin(folder));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new MarginOutputException($"{folder}: {error.Message}");
+        }
+    }
+
+    /// <summary>A run's staged folder: positions.parquet written beside the engine, the rest once every shard is in.</summary>
+    public sealed class RunWriter : IDisposable
+    {
+        private readonly string _folder;
+        private readonly RunDirectory _staged;
+        private readonly ResultTables _tables;
+        private bool _positionsStarted;
+
+        internal RunWriter(string folder, RunDirectory staged)
+        {
+            _folder = folder;
+            _staged = staged;
+            _tables = new ResultTables(staged.PathOf);
+        }
+
+        public bool PositionsStarted => _positionsStarted;
+
+        public void WritePositions(IReadOnlyList<PositionRisk> positions)
+        {
+            _positionsStarted = true;
+            _tables.PositionsValued(positions);
+        }
+
+        public async Task CommitAsync(
+            MarginRunRequest request, MarginRunState state, AccountMargin[] accounts, IReadOnlyList<PositionRisk> positions,
+            string device, EngineWork work, int shards, StageTimings timings, DateTimeOffset finished)
+        {
+            try
+            {
+                if (!_positionsStarted)
+                {
+                    WritePositions(positions);
+                }
+
+                timings.Add("parquet", await _tables.FinishAsync(accounts));
+                timings.Add("parquet-overlapped", _tables.PositionsElapsed);
+
+                // The engine's stages, summed over the shards, then the run's own wall time from submission to the files.
+                timings.Add("cluster", finished - state.StartedAt);
+                var result = new MarginRunResult(accounts, positions, device, timings, work);
+                var inputs = request.Inputs.Select(i => new InputFile(i.Role, i.Path, i.Sha256)).ToList();
+                var record = RunRecord.Build(request.RunId, inputs, request.Config, result, state.StartedAt, finished, request.CommandLine);
+                record["cluster"] = new JsonObject
+                {
+                    ["shards"] = shards,
+                    ["starts"] = state.Starts,
+                    ["submissions"] = state.Submissions,
+                    ["retries"] = state.Retries,
+                    [FingerprintField] = state.Fingerprint,
+                };
+                await RunRecord.WriteAsync(_staged.PathOf(ResultFiles.RunRecord), record);
+                _staged.Commit();
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                throw new MarginOutputException($"{_folder}: {error.Message}");
+            }
+        }
+
+        /// <summary>An uncommitted folder goes, once a positions writer still running under it has finished.</summary>
+        public void Dispose()
+        {
+            _tables.Abandon();
+            _staged.Dispose();
         }
     }
 

@@ -18,6 +18,7 @@ namespace PortfolioMargin.Silo.Runs;
 public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShardGrain
 {
     private Task<ShardResult>? _work;
+    private TaskCompletionSource<PositionRisk[]> _positions = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _stop;
     private readonly ShardProgress _progress = new();
 
@@ -28,20 +29,24 @@ public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShar
             _stop?.Cancel();
             _stop = new CancellationTokenSource();
             var stop = _stop.Token;
-            _work = Task.Run(() => Price(job, stop), stop);
+            var positions = _positions = new TaskCompletionSource<PositionRisk[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _work = Task.Run(() => Price(job, positions, stop), stop);
         }
 
         return Task.FromResult(Status());
     }
 
-    public async Task<ShardStatus> Poll(TimeSpan maxWait)
+    public async Task<ShardStatus> Poll(TimeSpan maxWait, bool positions)
     {
         if (_work is { IsCompleted: false } work)
         {
-            await Task.WhenAny(work, Task.Delay(maxWait));
+            await (positions ? Task.WhenAny(work, _positions.Task, Task.Delay(maxWait)) : Task.WhenAny(work, Task.Delay(maxWait)));
         }
 
-        return Status();
+        var status = Status();
+        return positions && status.Phase == ShardPhase.Running && _positions.Task.IsCompletedSuccessfully
+            ? status with { Positions = _positions.Task.Result }
+            : status;
     }
 
     public Task Release()
@@ -52,10 +57,11 @@ public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShar
         return Task.CompletedTask;
     }
 
-    private ShardResult Price(ShardJob job, CancellationToken stop)
+    private ShardResult Price(ShardJob job, TaskCompletionSource<PositionRisk[]> positions, CancellationToken stop)
     {
         var inputs = new MarginInputs(job.Market, job.Positions, job.Collateral, job.Config);
-        var (result, call) = accelerator.Run(inputs, MarginEngine.AccountsOf(inputs).Count, _progress, stop);
+        var (result, call) = accelerator.Run(
+            inputs, MarginEngine.AccountsOf(inputs).Count, _progress, stop, valued => positions.TrySetResult(valued as PositionRisk[] ?? [.. valued]));
         return new ShardResult([.. result.Accounts], [.. result.Positions], result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds));
     }
 

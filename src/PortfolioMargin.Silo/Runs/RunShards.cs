@@ -88,20 +88,22 @@ public sealed class RunShards
         return new RunShards(jobs, [.. index.Select(i => i.ToArray())], request.Positions.Length);
     }
 
-    /// <summary>The shards' results, given in shard order, as one run's.</summary>
-    public (AccountMargin[] Accounts, IReadOnlyList<PositionRisk> Positions) Merge(IReadOnlyList<ShardResult> results)
+    /// <summary>The shards' accounts, given in shard order: ordinal order, as one run's.</summary>
+    public static AccountMargin[] MergeAccounts(IReadOnlyList<ShardResult> results) => results.SelectMany(r => r.Accounts).ToArray();
+
+    /// <summary>The shards' position risks, given in shard order, in the book's file order.</summary>
+    public IReadOnlyList<PositionRisk> MergePositions(IReadOnlyList<PositionRisk[]> shards)
     {
-        var accounts = results.SelectMany(r => r.Accounts).ToArray();
         if (_positionIndex is null)
         {
-            return (accounts, results[0].Positions);
+            return shards[0];
         }
 
         var positions = new PositionRisk[PositionCount];
-        for (var k = 0; k < results.Count; k++)
+        for (var k = 0; k < shards.Count; k++)
         {
             var index = _positionIndex[k];
-            var shard = results[k].Positions;
+            var shard = shards[k];
             if (shard.Length != index.Length)
             {
                 throw new InvalidOperationException($"shard {k} returned {shard.Length} positions for {index.Length}");
@@ -113,6 +115,6 @@ public sealed class RunShards
             }
         }
 
-        return (accounts, positions);
+        return positions;
     }
 }

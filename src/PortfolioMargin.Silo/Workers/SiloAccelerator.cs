@@ -37,12 +37,13 @@ public sealed class SiloAccelerator : IDisposable
     public long AccountsPriced => Interlocked.Read(ref _accountsPriced);
 
     public (MarginRunResult Result, EngineCall Call) Run(
-        Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress = null, CancellationToken cancellation = default)
+        Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress = null, CancellationToken cancellation = default,
+        Action<IReadOnlyList<PositionRisk>>? positionsValued = null)
     {
         lock (_gate)
         {
             cancellation.ThrowIfCancellationRequested();
-            var result = new MarginEngine(_accelerator.Value, _engineOptions).Run(inputs, progress, cancellation);
+            var result = new MarginEngine(_accelerator.Value, _engineOptions).Run(inputs, progress, cancellation, positionsValued);
             var call = Interlocked.Increment(ref _engineCalls);
             Interlocked.Add(ref _accountsPriced, accounts);
             var work = result.Work;
