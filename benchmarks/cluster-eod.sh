@@ -7,18 +7,20 @@ cd "$(dirname "$0")/.."
 dotnet build src/PortfolioMargin.Cli -c Release -v quiet >&2
 pm="dotnet src/PortfolioMargin.Cli/bin/Release/net10.0/pm.dll"
 scratch=$(mktemp -d)
-trap 'pkill -f "pm.dll silo" || true; rm -rf "$scratch"' EXIT
+trap 'pkill -f "pm.dll silo" || true; rm -rf "$scratch" runs/cluster-eod-*' EXIT
 wall() { /usr/bin/time -f "%e" "$@" >/dev/null 2>"$scratch/time" || { cat "$scratch/time" >&2; exit 1; }; tail -1 "$scratch/time"; }
-best() { local label=$1; shift; local best=999; for i in 1 2 3; do t=$(wall "$@" --out "$scratch/$label-$i"); best=$(echo "$t $best" | awk '{print ($1<$2)?$1:$2}'); done; echo "| $label | $best |"; }
+# A silo confines run folders to its results root (cluster-config's outputFolder, runs/): cluster runs get relative ones.
+out() { case $1 in direct) echo "$scratch/$1-$2" ;; *) echo "cluster-eod-$1-$2" ;; esac; }
+best() { local label=$1; shift; local best=999; for i in 1 2 3; do t=$(wall "$@" --out "$(out "$label" "$i")"); best=$(echo "$t $best" | awk '{print ($1<$2)?$1:$2}'); done; echo "| $label | $best |"; }
 echo "| setup | best of 3, s |"
 echo "|---|---|"
 best direct $pm run --direct
 $pm silo --config cluster-config/local.json >"$scratch/silo0.log" 2>&1 &
-sleep 10; wall $pm run --cluster cluster-config/local.json --out "$scratch/warm1" >/dev/null
+sleep 10; wall $pm run --cluster cluster-config/local.json --out cluster-eod-warm1 >/dev/null
 best one-silo $pm run --cluster cluster-config/local.json
 pkill -f "pm.dll silo"; sleep 2
 $pm silo --config cluster-config/multi-silo.json --instance 0 >"$scratch/m0.log" 2>&1 &
 sleep 10
 $pm silo --config cluster-config/multi-silo.json --instance 1 >"$scratch/m1.log" 2>&1 &
-sleep 10; wall $pm run --cluster cluster-config/multi-silo.json --out "$scratch/warm2" >/dev/null
+sleep 10; wall $pm run --cluster cluster-config/multi-silo.json --out cluster-eod-warm2 >/dev/null
 best two-silos $pm run --cluster cluster-config/multi-silo.json

@@ -19,12 +19,12 @@ public static class ClusterVerbs
     {
         var options = new BookOptions();
         var runId = new Option<string?>("--run-id") { Description = "Run id (default: eod-<time>); submitting an id again returns that run." };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Results folder on the silo hosting the run (default: <outputFolder>/<run-id>)." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Results folder, under the cluster's results root (outputFolder) on the silo hosting the run; a relative one goes under the root (default: <outputFolder>/<run-id>)." };
         var json = new Option<bool>("--json") { Description = "Print the account results as JSON on stdout." };
         var command = new Command("cluster-run", "End-of-day margin run through the Orleans cluster (or an embedded silo without --cluster).") { runId, output, json };
         options.AddTo(command);
         command.SetAction((parse, cancellation) => ClusterRunCommand.ExecuteAsync(
-            options.Read(parse), parse.GetValue(runId), parse.GetValue(output)?.FullName, parse.GetValue(json), Console.Out, Console.Error, cancellation));
+            options.Read(parse), parse.GetValue(runId), parse.GetValue(output)?.ToString(), parse.GetValue(json), Console.Out, Console.Error, cancellation));
         return command;
     }
 

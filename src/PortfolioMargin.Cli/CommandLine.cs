@@ -71,7 +71,7 @@ public static class CommandLine
         var positions = new Option<FileInfo?>("--positions") { Description = "Positions CSV or Parquet (default: the bundled sample)." };
         var collateral = new Option<FileInfo?>("--collateral") { Description = "Collateral CSV (default: the bundled sample)." };
         var config = new Option<FileInfo?>("--config") { Description = "Risk config JSON (default: the bundled sample's)." };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the results (default: runs/<run-id>); must not exist or be empty." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the results (default: runs/<run-id>); must not exist or be empty. With --cluster, a folder under the cluster's results root (a relative one goes under it)." };
         var device = new Option<DeviceKind>("--device") { Description = "auto (CUDA, then OpenCL, then the faster CPU backend), cuda, opencl, cpu (ILGPU CPU accelerator) or host (plain multi-threaded C#).", DefaultValueFactory = _ => DeviceKind.Auto };
         var paths = new Option<int?>("--paths") { Description = "Monte Carlo paths (overrides the config)." };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the config)." };
@@ -100,7 +100,7 @@ public static class CommandLine
                 ? Task.Run(() => RunCommand.Execute(request, Console.Out, Console.Error, null, cancellation), CancellationToken.None)
                 : ClusterRunCommand.ExecuteAsync(
                     new ClusterRequest(parse.GetValue(cluster)?.FullName, request with { OutputPath = null, Json = false }),
-                    null, request.OutputPath, request.Json, Console.Out, Console.Error, cancellation);
+                    null, parse.GetValue(output)?.ToString(), request.Json, Console.Out, Console.Error, cancellation);
         });
         return command;
     }
