@@ -13,6 +13,8 @@ public static class BookValidation
     /// <param name="account">The account every position must belong to; null for a whole book (any non-empty account).</param>
     public static void CheckPositions(string? account, IReadOnlyList<Position> positions, MarketSnapshot? market)
     {
+        // One hash lookup per position: a linear search of the snapshot costs a whole-book check minutes on a big book.
+        var listed = Listed(market);
         for (var i = 0; i < positions.Count; i++)
         {
             var p = positions[i] ?? throw Error(i, "positions", "position", "is missing");
@@ -44,7 +46,7 @@ public static class BookValidation
             CheckInstrument(i, p);
             if (market is not null)
             {
-                if (market.IndexOf(p.Underlying) < 0)
+                if (!listed!.Contains(p.Underlying))
                 {
                     throw Error(i, "positions", "underlying", $"'{p.Underlying}' is not in the market snapshot");
                 }
@@ -60,6 +62,7 @@ public static class BookValidation
     /// <param name="account">The account every holding must belong to; null for a whole book (any non-empty account).</param>
     public static void CheckCollateral(string? account, IReadOnlyList<CollateralHolding> collateral, MarketSnapshot? market)
     {
+        var listed = Listed(market);
         for (var i = 0; i < collateral.Count; i++)
         {
             var c = collateral[i] ?? throw Error(i, "collateral", "holding", "is missing");
@@ -83,7 +86,7 @@ public static class BookValidation
                 throw Error(i, "collateral", "amount", $"is {c.Amount}, must be a finite number");
             }
 
-            if (market is not null && c.Asset != market.Currency && market.IndexOf(c.Asset) < 0)
+            if (market is not null && c.Asset != market.Currency && !listed!.Contains(c.Asset))
             {
                 throw Error(i, "collateral", "asset", $"'{c.Asset}' is neither the currency {market.Currency} nor an underlying in the market snapshot");
             }
@@ -110,6 +113,9 @@ public static class BookValidation
                 throw Error(i, "positions", "type", $"{(int)p.Type} is not one of spot, future, option");
         }
     }
+
+    private static HashSet<string>? Listed(MarketSnapshot? market) =>
+        market is null ? null : new HashSet<string>(market.Underlyings.Select(u => u.Id), StringComparer.Ordinal);
 
     private static MarginRequestException Error(int index, string list, string field, string problem) =>
         new($"{list}[{index}]: field '{field}': {problem}");
