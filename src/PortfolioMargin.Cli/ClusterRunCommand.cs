@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Storage.Output;
 

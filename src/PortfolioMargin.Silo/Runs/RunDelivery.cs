@@ -1,4 +1,3 @@
-using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
 
