@@ -56,8 +56,9 @@ public static class ClusterConnection
         IClusterClient client, MarginRunRequest request, TextWriter stderr, CancellationToken cancellation, bool waitForAccounts = true) =>
         RunSubmission.SubmitAndWaitAsync(
             client, request,
-            status => stderr.WriteLine(status.Phase == RunPhase.Completed
-                ? "progress: results written, account grains taking them"
+            status => stderr.WriteLine(
+                status.Phase == RunPhase.Completed ? "progress: results written, account grains taking them"
+                : status.Accounts == 0 ? $"progress: pricing started, {status.Retries} retries"
                 : $"progress: {status.Done}/{status.Accounts} accounts, {status.Retries} retries"),
             TimeSpan.FromSeconds(2), cancellation, waitForAccounts);
 }

@@ -69,6 +69,9 @@ public static class MarginSiloHost
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
         logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error).AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+
+        // An embedded silo stops at once; every activation then warns that its stop was cancelled, as asked.
+        logging.AddFilter("Orleans.Grain", LogLevel.Error);
     }
 
     public static void Configure(ISiloBuilder silo, ClusterConfig config, int instance, bool confineOutput = true)
