@@ -25,7 +25,11 @@ public sealed record AccountResult(AccountMargin Margin, PositionRisk[] Position
 /// that priced it and add up their account batches, path chunks and instrument revaluations once each.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record EngineCall(string Id, int Accounts, int AccountBatches, int PathChunks, long InstrumentRevaluations);
+public sealed record EngineCall(string Id, int Accounts, int AccountBatches, int PathChunks, long InstrumentRevaluations)
+{
+    /// <summary>This call's share of a run's work, to add up with the other calls'.</summary>
+    public EngineWork Work => new(1, AccountBatches, PathChunks, InstrumentRevaluations);
+}
 
 /// <summary>
 /// One account to price. <paramref name="ScenarioKey"/> names the market and config: jobs with the same key share

@@ -170,14 +170,16 @@ public sealed class MarginRunGrain(
         var written = RunOutput.CheckTarget(Run.OutputFolder!, request.RunId, Run.Fingerprint!);
         using var writer = written ? null : RunOutput.Begin(Run.OutputFolder!);
         var valued = new PositionRisk[]?[shards.Jobs.Count];
+        IReadOnlyList<PositionRisk>? merged = null;
 
         // Once every shard's t = 0 valuation is in, positions.parquet is written while the Monte Carlo runs.
         void PositionsValued(int shard, PositionRisk[] positions)
         {
             valued[shard] = positions;
-            if (writer is { PositionsStarted: false } && valued.All(v => v is not null))
+            if (merged is null && writer is not null && valued.All(v => v is not null))
             {
-                writer.WritePositions(shards.MergePositions(valued!));
+                merged = shards.MergePositions(valued!);
+                writer.WritePositions(merged);
             }
         }
 
@@ -203,7 +205,7 @@ public sealed class MarginRunGrain(
         if (writer is not null)
         {
             stop.ThrowIfCancellationRequested();
-            var work = results.Select(r => new EngineWork(1, r.Call.AccountBatches, r.Call.PathChunks, r.Call.InstrumentRevaluations)).Aggregate((a, b) => a + b);
+            var work = results.Select(r => r.Call.Work).Aggregate((a, b) => a + b);
             var devices = string.Join("; ", results.Select(r => r.Device).Distinct().Order(StringComparer.Ordinal));
             var timings = new StageTimings();
             foreach (var (stage, ms) in results.SelectMany(r => r.StageMilliseconds))
@@ -211,8 +213,8 @@ public sealed class MarginRunGrain(
                 timings.Add(stage, TimeSpan.FromMilliseconds(ms));
             }
 
-            var positions = shards.MergePositions([.. results.Select(r => r.Positions)]);
-            await writer.CommitAsync(request, Run, accounts, positions, devices, work, results.Length, timings, DateTimeOffset.UtcNow);
+            merged ??= shards.MergePositions([.. results.Select(r => r.Positions)]);
+            await writer.CommitAsync(request, Run, accounts, merged, devices, work, results.Length, timings, DateTimeOffset.UtcNow);
         }
 
         _results = accounts;

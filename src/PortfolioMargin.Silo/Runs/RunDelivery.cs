@@ -19,21 +19,18 @@ public static class RunDelivery
         var positions = request.Positions.ToLookup(p => p.Account, StringComparer.Ordinal);
         var collateral = request.Collateral.ToLookup(c => c.Account, StringComparer.Ordinal);
 
-        var holders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var holders = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (account, asset) in request.Positions.Select(p => (p.Account, p.Underlying)).Concat(request.Collateral.Select(c => (c.Account, c.Asset))))
         {
-            if (!holders.TryGetValue(asset, out var list))
+            if (!holders.TryGetValue(asset, out var set))
             {
-                holders[asset] = list = [];
+                holders[asset] = set = new HashSet<string>(StringComparer.Ordinal);
             }
 
-            if (list.Count == 0 || list[^1] != account)
-            {
-                list.Add(account);
-            }
+            set.Add(account);
         }
 
-        await Task.WhenAll(holders.Select(h => grains.GetGrain<IUnderlyingHoldersGrain>(h.Key).AddMany([.. h.Value.Distinct(StringComparer.Ordinal)])));
+        await Task.WhenAll(holders.Select(h => grains.GetGrain<IUnderlyingHoldersGrain>(h.Key).AddMany([.. h.Value])));
 
         using var gate = new SemaphoreSlim(InFlight);
         var changes = await Task.WhenAll(accounts.Select(async margin =>

@@ -87,8 +87,6 @@ public static class RunOutput
             _tables = new ResultTables(staged.PathOf);
         }
 
-        public bool PositionsStarted => _positionsStarted;
-
         public void WritePositions(IReadOnlyList<PositionRisk> positions)
         {
             _positionsStarted = true;

@@ -62,7 +62,10 @@ public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShar
         var inputs = new MarginInputs(job.Market, job.Positions, job.Collateral, job.Config);
         var (result, call) = accelerator.Run(
             inputs, MarginEngine.AccountsOf(inputs).Count, _progress, stop, valued => positions.TrySetResult(valued as PositionRisk[] ?? [.. valued]));
-        return new ShardResult([.. result.Accounts], [.. result.Positions], result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds));
+
+        // The array handed over early is the one the result carries: a big book's position risks are copied once.
+        PositionRisk[] risks = positions.Task.IsCompletedSuccessfully ? positions.Task.Result : [.. result.Positions];
+        return new ShardResult([.. result.Accounts], risks, result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds));
     }
 
     private ShardStatus Status() => _work switch
