@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Pricing;
 using PortfolioMargin.Core.Random;
 using PortfolioMargin.Core.Risk;
@@ -93,6 +94,12 @@ internal static class HostStages
             var logSpots = logSpot.AsSpan(u * paths, paths);
             var vols = vol.Span.Slice(u * paths, paths);
             var row = tile.AsSpan(i * paths, paths);
+            if (terms.Type == (int)InstrumentType.Option && terms.Years > 0.0)
+            {
+                OptionRows.Revalue(terms, spots, logSpots, vols, baseValue, row);
+                return;
+            }
+
             for (var p = 0; p < paths; p++)
             {
                 row[p] = terms.UnitValue(spots[p], logSpots[p], vols[p]) - baseValue;
