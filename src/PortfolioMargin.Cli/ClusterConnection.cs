@@ -1,6 +1,7 @@
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo.Hosting;
+using PortfolioMargin.Silo.Workers;
 using PortfolioMargin.Storage.Input;
 using PortfolioMargin.Storage.Output;
 
@@ -9,7 +10,9 @@ namespace PortfolioMargin.Cli;
 /// <summary>What the client verbs share: connecting, and turning the input files into a run request.</summary>
 public static class ClusterConnection
 {
-    public static async Task<(MarginClusterClient Client, ClusterConfig Config)> OpenAsync(ClusterRequest request, CancellationToken cancellation)
+    /// <param name="accelerator">For an embedded silo: the accelerator it is to use (made with <see cref="EmbeddedConfig"/>'s options).</param>
+    public static async Task<(MarginClusterClient Client, ClusterConfig Config)> OpenAsync(
+        ClusterRequest request, CancellationToken cancellation, SiloAccelerator? accelerator = null)
     {
         if (request.ClusterConfigPath is { } path)
         {
@@ -17,9 +20,12 @@ public static class ClusterConnection
             return (await MarginClusterClient.ConnectAsync(config, cancellation), config);
         }
 
-        var embedded = new ClusterConfig { Device = request.Book.Device.ToString().ToLowerInvariant() };
-        return (await MarginClusterClient.StartEmbeddedAsync(embedded, cancellation), embedded);
+        var embedded = EmbeddedConfig(request.Book);
+        return (await MarginClusterClient.StartEmbeddedAsync(embedded, accelerator, cancellation), embedded);
     }
+
+    /// <summary>The embedded silo's configuration: the defaults, on the device the command asked for.</summary>
+    public static ClusterConfig EmbeddedConfig(RunRequest book) => new() { Device = book.Device.ToString().ToLowerInvariant() };
 
     /// <summary>The same files and defaults as `pm run`; paths are read here, on the client, and sent whole.</summary>
     public static MarginRunRequest RunRequest(RunRequest book, string runId, string outputFolder, bool updateAccounts = true)

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using PortfolioMargin.Core.Input;
 using PortfolioMargin.Grains;
+using PortfolioMargin.Silo.Hosting;
+using PortfolioMargin.Silo.Workers;
 using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cli;
@@ -29,10 +32,19 @@ public static class ClusterRunCommand
                 RunDirectory.CheckTarget(folder);
             }
 
-            // The silo starts while the inputs are read: both are a good part of a small run's time.
-            // The embedded silo ends with this process, so nothing would read its account grains afterwards.
-            var loading = Task.Run(() => Timed(() => ClusterConnection.RunRequest(request.Book, runId, folder, updateAccounts: !embedded)), cancellation);
-            var opening = TimedAsync(ClusterConnection.OpenAsync(request, cancellation));
+            // The silo starts while the inputs are read, and an embedded silo's engine starts pricing the book as
+            // soon as it is read (the run's shard joins that engine call): starting a silo takes about as long as
+            // pricing a small book. The embedded silo ends with this process, so nothing would read its account
+            // grains afterwards.
+            using var accelerator = embedded ? new SiloAccelerator(MarginSiloBuilder.WorkerOptions(ClusterConnection.EmbeddedConfig(request.Book))) : null;
+            accelerator?.Warm();
+            var loading = Task.Run(() => Timed(() =>
+            {
+                var run = ClusterConnection.RunRequest(request.Book, runId, folder, updateAccounts: !embedded);
+                accelerator?.PriceAhead(new MarginInputs(run.Market, run.Positions, run.Collateral, run.Config));
+                return run;
+            }), cancellation);
+            var opening = TimedAsync(Task.Run(() => ClusterConnection.OpenAsync(request, cancellation, accelerator), cancellation));
             MarginRunRequest run;
             TimeSpan loadTime;
             try

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using PortfolioMargin.Silo.Workers;
 using StackExchange.Redis;
 
 namespace PortfolioMargin.Silo.Hosting;
@@ -55,10 +56,11 @@ public sealed class MarginClusterClient : IAsyncDisposable
     }
 
     /// <summary>One silo in this process on free loopback ports, memory storage, no dashboard: `pm` without --cluster.</summary>
-    public static async Task<MarginClusterClient> StartEmbeddedAsync(ClusterConfig config, CancellationToken cancellation = default)
+    /// <param name="accelerator">The caller's accelerator (it may already be pricing the book ahead); the caller disposes it after this.</param>
+    public static async Task<MarginClusterClient> StartEmbeddedAsync(ClusterConfig config, SiloAccelerator? accelerator = null, CancellationToken cancellation = default)
     {
         var embedded = config with { Clustering = "localhost", SiloPort = FreePort(), GatewayPort = FreePort(), DashboardPort = 0 };
-        var host = MarginSiloHost.BuildHeadless(embedded, confineOutput: false);
+        var host = MarginSiloHost.BuildHeadless(embedded, confineOutput: false, accelerator: accelerator);
         await host.StartAsync(cancellation);
         return new MarginClusterClient(host, "embedded silo", embedded: true);
     }

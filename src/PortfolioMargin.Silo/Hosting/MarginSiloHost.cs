@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
+using PortfolioMargin.Silo.Workers;
 using StackExchange.Redis;
 
 namespace PortfolioMargin.Silo.Hosting;
@@ -45,7 +46,8 @@ public static class MarginSiloHost
     /// Refuse run folders outside the config's results root (a silo serving clients); an embedded silo writes
     /// wherever its own user asked, as `pm run --direct` does.
     /// </param>
-    public static IHost BuildHeadless(ClusterConfig config, int instance = 0, bool confineOutput = true)
+    /// <param name="accelerator">The accelerator to use instead of opening one (<see cref="MarginSiloBuilder.AddPortfolioMargin"/>).</param>
+    public static IHost BuildHeadless(ClusterConfig config, int instance = 0, bool confineOutput = true, SiloAccelerator? accelerator = null)
     {
         var builder = Host.CreateApplicationBuilder();
         QuietLogging(builder.Logging);
@@ -55,7 +57,7 @@ public static class MarginSiloHost
             builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         }
 
-        builder.UseOrleans(silo => Configure(silo, config, instance, confineOutput));
+        builder.UseOrleans(silo => Configure(silo, config, instance, confineOutput, accelerator));
         return builder.Build();
     }
 
@@ -74,7 +76,7 @@ public static class MarginSiloHost
         logging.AddFilter("Orleans.Grain", LogLevel.Error);
     }
 
-    public static void Configure(ISiloBuilder silo, ClusterConfig config, int instance, bool confineOutput = true)
+    public static void Configure(ISiloBuilder silo, ClusterConfig config, int instance, bool confineOutput = true, SiloAccelerator? accelerator = null)
     {
         var siloPort = config.SiloPort + instance;
         var gatewayPort = config.GatewayPort + instance;
@@ -106,6 +108,6 @@ public static class MarginSiloHost
 
         silo.AddPortfolioMargin(
             MarginSiloBuilder.WorkerOptions(config), MarginSiloBuilder.RunOptions(config),
-            new ClusterPaths(config.EventsFile, confineOutput ? config.OutputFolder : null));
+            new ClusterPaths(config.EventsFile, confineOutput ? config.OutputFolder : null), accelerator);
     }
 }

@@ -14,6 +14,7 @@ public sealed class SiloAccelerator : IDisposable
     private readonly Lazy<IRiskBackend> _accelerator;
     private readonly EngineOptions _engineOptions;
     private readonly Lock _gate = new();
+    private PricedAhead? _ahead;
     private long _engineCalls;
     private long _accountsPriced;
 
@@ -40,6 +41,39 @@ public sealed class SiloAccelerator : IDisposable
         Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress = null, CancellationToken cancellation = default,
         Action<IReadOnlyList<PositionRisk>>? positionsValued = null)
     {
+        return TakeAhead(inputs) is { } ahead
+            ? ahead.Join(progress, positionsValued, cancellation)
+            : RunNow(inputs, accounts, progress, cancellation, positionsValued);
+    }
+
+    /// <summary>
+    /// Starts pricing a book before its run reaches the grains. The embedded silo's own client parses the inputs
+    /// while the silo starts; handing the parsed book over here lets the engine start as well, instead of after the
+    /// silo. The run's shard joins this call (<see cref="Run"/>) when its book is this very one: the same market,
+    /// positions and collateral objects, which in-process grain calls pass by reference because run and shard
+    /// messages are immutable, and an equal config. A book nobody joins is stopped by <see cref="DropAhead"/> or
+    /// <see cref="Dispose"/>; it wrote nothing, since writing is the run grain's.
+    /// </summary>
+    public void PriceAhead(Core.Input.MarginInputs inputs)
+    {
+        var ahead = new PricedAhead(inputs);
+        Interlocked.Exchange(ref _ahead, ahead)?.Stop();
+        ahead.Start(() => RunNow(inputs, MarginEngine.AccountsOf(inputs).Count, ahead, ahead.Cancellation, ahead.PositionsValued));
+    }
+
+    /// <summary>Stops a book priced ahead that no run joined (its run was refused, or the command stopped).</summary>
+    public void DropAhead() => Interlocked.Exchange(ref _ahead, null)?.StopAndWait();
+
+    private PricedAhead? TakeAhead(Core.Input.MarginInputs inputs)
+    {
+        var ahead = Volatile.Read(ref _ahead);
+        return ahead is not null && ahead.Prices(inputs) && Interlocked.CompareExchange(ref _ahead, null, ahead) == ahead ? ahead : null;
+    }
+
+    private (MarginRunResult Result, EngineCall Call) RunNow(
+        Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress, CancellationToken cancellation,
+        Action<IReadOnlyList<PositionRisk>>? positionsValued)
+    {
         lock (_gate)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -53,6 +87,7 @@ public sealed class SiloAccelerator : IDisposable
 
     public void Dispose()
     {
+        DropAhead();
         if (_accelerator.IsValueCreated)
         {
             lock (_gate)

@@ -1,0 +1,100 @@
+using PortfolioMargin.Engine;
+using PortfolioMargin.Grains;
+
+namespace PortfolioMargin.Silo.Workers;
+
+/// <summary>
+/// An engine call started before the run that wants it (<see cref="SiloAccelerator.PriceAhead"/>). Its progress and
+/// its early position risks are kept until the run's shard joins, then handed on as they come; the shard's
+/// cancellation stops it.
+/// </summary>
+internal sealed class PricedAhead(Core.Input.MarginInputs inputs) : IProgress<EngineProgress>
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private Task<(MarginRunResult Result, EngineCall Call)>? _work;
+    private IProgress<EngineProgress>? _progressTarget;
+    private EngineProgress? _lastProgress;
+    private Action<IReadOnlyList<PositionRisk>>? _positionsTarget;
+    private IReadOnlyList<PositionRisk>? _positions;
+
+    public CancellationToken Cancellation => _stop.Token;
+
+    public void Start(Func<(MarginRunResult, EngineCall)> run) => _work = Task.Run(run, CancellationToken.None);
+
+    /// <summary>The same book: the objects themselves, not equal copies, and the same config.</summary>
+    public bool Prices(Core.Input.MarginInputs other) =>
+        ReferenceEquals(inputs.Market, other.Market) && ReferenceEquals(inputs.Positions, other.Positions)
+        && ReferenceEquals(inputs.Collateral, other.Collateral) && inputs.Config == other.Config;
+
+    /// <summary>Waits for the call on behalf of a shard: its progress and position risks from now on go to the shard.</summary>
+    public (MarginRunResult Result, EngineCall Call) Join(
+        IProgress<EngineProgress>? progress, Action<IReadOnlyList<PositionRisk>>? positionsValued, CancellationToken cancellation)
+    {
+        EngineProgress? last;
+        IReadOnlyList<PositionRisk>? positions;
+        lock (_gate)
+        {
+            _progressTarget = progress;
+            _positionsTarget = positionsValued;
+            last = _lastProgress;
+            positions = _positions;
+        }
+
+        if (last is { } value)
+        {
+            progress?.Report(value);
+        }
+
+        if (positions is not null)
+        {
+            positionsValued?.Invoke(positions);
+        }
+
+        using (cancellation.Register(Stop))
+        {
+            return _work!.GetAwaiter().GetResult();
+        }
+    }
+
+    public void PositionsValued(IReadOnlyList<PositionRisk> positions)
+    {
+        Action<IReadOnlyList<PositionRisk>>? target;
+        lock (_gate)
+        {
+            _positions = positions;
+            target = _positionsTarget;
+        }
+
+        target?.Invoke(positions);
+    }
+
+    public void Stop() => _stop.Cancel();
+
+    /// <summary>Stops the call and waits until the engine has let go of the accelerator (it checks between path chunks).</summary>
+    public void StopAndWait()
+    {
+        Stop();
+        try
+        {
+            _work?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Cancelled, or failed: nobody asked for its result.
+        }
+    }
+
+    /// <summary>The engine's progress: kept, and passed to the shard once one has joined.</summary>
+    public void Report(EngineProgress value)
+    {
+        IProgress<EngineProgress>? target;
+        lock (_gate)
+        {
+            _lastProgress = value;
+            target = _progressTarget;
+        }
+
+        target?.Report(value);
+    }
+}

@@ -1,0 +1,78 @@
+using PortfolioMargin.Core.Input;
+using PortfolioMargin.Grains;
+using PortfolioMargin.Kernels;
+using PortfolioMargin.Silo.Hosting;
+using PortfolioMargin.Silo.Workers;
+
+namespace PortfolioMargin.Cluster.Tests;
+
+/// <summary>
+/// `pm run`'s embedded silo starts pricing the book while the silo starts (SiloAccelerator.PriceAhead), and the
+/// run's shard joins that engine call: one call, the same bits as the engine priced alone, and a book nobody joins
+/// is stopped and leaves the accelerator free.
+/// </summary>
+public sealed class PricedAheadTests
+{
+    private static SiloAccelerator HostAccelerator() => new(new RiskWorkerOptions { Device = DeviceKind.Host });
+
+    private static MarginInputs InputsOf(MarginRunRequest request) => new(request.Market, request.Positions, request.Collateral, request.Config);
+
+    [Fact]
+    public async Task An_embedded_run_joins_the_engine_call_started_before_its_silo()
+    {
+        using var accelerator = HostAccelerator();
+        var folder = Directory.CreateTempSubdirectory("pm-ahead-").FullName;
+        try
+        {
+            var inputs = SampleBook.Load();
+            var expected = accelerator.Run(inputs, 0).Result.Accounts;
+            var request = SampleBook.Request(inputs, "ahead", folder) with { UpdateAccounts = false };
+
+            accelerator.PriceAhead(InputsOf(request));
+            await using (var cluster = await MarginClusterClient.StartEmbeddedAsync(new ClusterConfig { Device = "host" }, accelerator))
+            {
+                var status = await RunSubmission.SubmitAndWaitAsync(cluster.Client, request, _ => { }, TimeSpan.FromSeconds(1), CancellationToken.None, waitForAccounts: false);
+                Assert.Equal(RunPhase.Completed, status.Phase);
+                Assert.Equal(expected, await cluster.Client.GetGrain<IMarginRunGrain>("ahead").GetResults());
+            }
+
+            // The reference run above and the run's one call: the shard made none of its own.
+            Assert.Equal(2, accelerator.EngineCalls);
+            Assert.True(File.Exists(Path.Combine(folder, "ahead", "positions.parquet")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_book_priced_ahead_is_joined_only_by_the_same_objects()
+    {
+        using var accelerator = HostAccelerator();
+        var inputs = SampleBook.Load();
+        var copy = inputs with { Positions = [.. inputs.Positions] };
+
+        accelerator.PriceAhead(inputs);
+        var (other, _) = accelerator.Run(copy, 0);
+        var (joined, _) = accelerator.Run(inputs, 0);
+
+        Assert.Equal(2, accelerator.EngineCalls);
+        Assert.Equal(other.Accounts, joined.Accounts);
+    }
+
+    [Fact]
+    public void A_book_nobody_joins_is_stopped_and_frees_the_accelerator()
+    {
+        using var accelerator = HostAccelerator();
+        var inputs = SampleBook.Load();
+        var big = inputs with { Config = inputs.Config with { Paths = 50_000 } };
+
+        accelerator.PriceAhead(big);
+        accelerator.DropAhead();
+        var (result, _) = accelerator.Run(inputs, 0);
+
+        Assert.Equal(1, accelerator.EngineCalls);
+        Assert.NotEmpty(result.Accounts);
+    }
+}
