@@ -19,7 +19,7 @@ public static class CommandLine
 
     private static Command BenchVerb()
     {
-        var book = new Argument<DirectoryInfo>("book") { Description = "A benchmark book folder (market.json, positions.csv, collateral.csv, config.json), e.g. from shared/bench/book.py." };
+        var book = new Argument<DirectoryInfo>("book") { Description = "A benchmark book folder (market.json, positions.csv, collateral.csv, config.json), e.g. from `pm bench generate`." };
         var paths = new Option<int?>("--paths") { Description = "Monte Carlo paths (overrides the book's config)." };
         var device = new Option<DeviceKind>("--device") { Description = "As for `pm run`.", DefaultValueFactory = _ => DeviceKind.Auto };
         var noPeer = new Option<bool>("--no-peer") { Description = "Skip the numpy peer." };
@@ -50,7 +50,7 @@ public static class CommandLine
         var folder = new Argument<DirectoryInfo>("out") { Description = "Folder to write market.json, positions.csv, collateral.csv and config.json into." };
         var size = new Argument<string>("size") { Description = "S (200 accounts × 20 positions, 8 underlyings, 10,000 paths), M (2,000 × 100, 50, 100,000) or L (100,000 × 100, 200, 100,000)." };
         var seed = new Option<ulong>("--seed") { Description = "Draws of the book (not the Monte Carlo seed).", DefaultValueFactory = _ => 11 };
-        var command = new Command("generate", "Write a benchmark book of a named size, as shared/bench/book.py does, without Python.") { folder, size, seed };
+        var command = new Command("generate", "Write a benchmark book of a named size (the books benchmarks/ measures), without Python.") { folder, size, seed };
         command.SetAction(parse =>
         {
             if (Bench.BookSize.Named(parse.GetValue(size)!) is not { } named)

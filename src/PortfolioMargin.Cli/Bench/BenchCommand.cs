@@ -64,7 +64,7 @@ public static class BenchCommand
             var script = PeerRun.FindScript();
             if (script is null)
             {
-                stderr.WriteLine("peer: shared/bench/peer_numpy.py not found beside the repository; skipped");
+                stderr.WriteLine($"peer: {PeerRun.ScriptInRepository} not found (run from the repository); skipped");
             }
             else
             {

@@ -22,7 +22,7 @@ public sealed record BookSize(int Accounts, int PositionsPerAccount, int Underly
 }
 
 /// <summary>
-/// `pm bench generate`: the benchmark books of shared/bench/book.py, written by the engine itself so that a
+/// `pm bench generate`: the benchmark books S, M and L (benchmarks/peers/book.py writes the same recipe in numpy), written by the engine itself so that a
 /// machine without Python (the GPU machine) can make the L book (half a gigabyte of CSV) where it runs. Same
 /// sizes and the same recipe (one-factor correlated underlyings; each account trades options, futures and spot
 /// on five home underlyings), drawn from Philox keyed by (seed, account, position, field), so a book is the same
