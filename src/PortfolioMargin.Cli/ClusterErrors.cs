@@ -19,7 +19,7 @@ public static class ClusterErrors
         {
             return await body();
         }
-        catch (Exception error) when (error is InputException or MarginRequestException)
+        catch (Exception error) when (error is InputException or MarginRequestException or Engine.NonFiniteResultException)
         {
             stderr.WriteLine($"error: {error.Message}");
             return RunCommand.BadInput;

@@ -89,7 +89,7 @@ public static class RunCommand
 
             return Success;
         }
-        catch (InputException error)
+        catch (Exception error) when (error is InputException or NonFiniteResultException)
         {
             stderr.WriteLine($"error: {error.Message}");
             return BadInput;

@@ -137,6 +137,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         }
 
         timings.Add("requirement", stage.Elapsed);
+        ResultGuard.Check(market, results, positionRisk);
         return new MarginRunResult(results, positionRisk, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations));
     }
 

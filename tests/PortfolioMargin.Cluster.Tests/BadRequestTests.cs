@@ -30,7 +30,7 @@ public sealed class BadRequestTests(ClusterFixture fixture)
 
         var error = await Assert.ThrowsAsync<MarginRequestException>(() => grain.UpdatePositions(bad));
 
-        Assert.Equal($"positions[{before.Positions.Length}]: field 'multiplier': is 0, must be > 0", error.Message);
+        Assert.Equal($"positions[{before.Positions.Length}]: field 'multiplier': is 0, must be in (0, 1e9]", error.Message);
         var unknown = await Assert.ThrowsAsync<MarginRequestException>(() =>
             grain.UpdatePositions([.. before.Positions, new Position(Account, InstrumentType.Spot, "NOPE", 1, 1, null, null, null)]));
         Assert.Contains("'NOPE' is not in the market snapshot", unknown.Message);
@@ -54,7 +54,12 @@ public sealed class BadRequestTests(ClusterFixture fixture)
         Assert.Equal("market update 'bad': underlyings[1]: field 'id': 'NOPE' is not in the market snapshot", error.Message);
         var negative = await Assert.ThrowsAsync<MarginRequestException>(() =>
             market.ApplyUpdate(new MarketUpdate("neg", DateTimeOffset.UtcNow, [new UnderlyingMove("SPY", -1, null)])));
-        Assert.Contains("field 'spot': is -1, must be > 0", negative.Message);
+        Assert.Contains("field 'spot': is -1, must be in (0, 1e12]", negative.Message);
+
+        // One absurd tick (a vol of 1e300 would make every option's value NaN) liquidates nobody: it is refused whole.
+        var absurd = await Assert.ThrowsAsync<MarginRequestException>(() =>
+            market.ApplyUpdate(new MarketUpdate("absurd", DateTimeOffset.UtcNow, [new UnderlyingMove("SPY", 500, 1e300)])));
+        Assert.Contains("underlyings[0]: field 'atmVol': is 1E+300, must be in (0, 10]", absurd.Message);
         Assert.Equal(snapshot?.Version, (await market.GetSnapshot())?.Version);
         await AssertUnchanged(before, await account.GetAccount());
     }
@@ -68,6 +73,34 @@ public sealed class BadRequestTests(ClusterFixture fixture)
         var error = await Assert.ThrowsAsync<MarginRequestException>(() => fixture.Grains.GetGrain<IMarginRunGrain>(ClusterFixture.BaseRun).Submit(other));
 
         Assert.Contains("already submitted with other inputs", error.Message);
+    }
+
+    [Theory]
+    [InlineData("rate")]
+    [InlineData("atmVol")]
+    [InlineData("dividendYield")]
+    [InlineData("quantity")]
+    [InlineData("amount")]
+    public async Task A_run_whose_inputs_are_past_the_plausibility_bounds_is_refused_before_any_work(string field)
+    {
+        var inputs = fixture.Inputs;
+        var market = inputs.Market;
+        var request = SampleBook.Request(inputs, $"implausible-{field}", fixture.Folder);
+        request = field switch
+        {
+            "rate" => request with { Market = market with { Rate = 1e6 } },
+            "atmVol" => request with { Market = market with { Underlyings = [market.Underlyings[0] with { AtmVol = 1e6 }, .. market.Underlyings.Skip(1)] } },
+            "dividendYield" => request with { Market = market with { Underlyings = [market.Underlyings[0] with { DividendYield = -1e6 }, .. market.Underlyings.Skip(1)] } },
+            "quantity" => request with { Positions = [request.Positions[0] with { Quantity = 1e308 }, .. request.Positions.Skip(1)] },
+            _ => request with { Collateral = [request.Collateral[0] with { Amount = 1e308 }, .. request.Collateral.Skip(1)] },
+        };
+        var run = fixture.Grains.GetGrain<IMarginRunGrain>(request.RunId);
+
+        var error = await Assert.ThrowsAsync<MarginRequestException>(() => run.Submit(request));
+
+        Assert.Contains($"field '{field}': is ", error.Message);
+        Assert.Equal(RunPhase.NotSubmitted, (await run.GetStatus()).Phase);
+        Assert.False(Directory.Exists(request.OutputFolder));
     }
 
     [Fact]

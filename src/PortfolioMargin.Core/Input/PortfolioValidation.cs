@@ -15,9 +15,14 @@ public static class PortfolioValidation
         var underlyings = market.IndexById();
         foreach (var position in positions)
         {
-            if (!underlyings.ContainsKey(position.Underlying))
+            if (!underlyings.TryGetValue(position.Underlying, out var u))
             {
                 throw new InputException(positionsFile, position.SourceLine, "underlying", $"'{position.Underlying}' is not in the market snapshot");
+            }
+
+            if (PlausibilityBounds.Notional(position.Quantity, position.Multiplier, market.Underlyings[u].Spot) is { } problem)
+            {
+                throw new InputException(positionsFile, position.SourceLine, "quantity", problem);
             }
 
             // An expiry on the as-of date is still live: it settles at today's close, at intrinsic value.
@@ -32,11 +37,19 @@ public static class PortfolioValidation
     /// <summary>Collateral is cash in the settlement currency or units of an underlying; accounts without positions may hold it.</summary>
     public static void CheckCollateral(MarketSnapshot market, IReadOnlyList<CollateralHolding> collateral, string collateralFile)
     {
+        var underlyings = market.IndexById();
         foreach (var holding in collateral)
         {
-            if (holding.Asset != market.Currency && market.IndexOf(holding.Asset) < 0)
+            var cash = holding.Asset == market.Currency;
+            if (!cash && !underlyings.ContainsKey(holding.Asset))
             {
                 throw new InputException(collateralFile, holding.SourceLine, "asset", $"'{holding.Asset}' is neither the currency {market.Currency} nor an underlying in the market snapshot");
+            }
+
+            var price = cash ? 1.0 : market.Underlyings[underlyings[holding.Asset]].Spot;
+            if (PlausibilityBounds.HoldingValue(holding.Amount, price) is { } problem)
+            {
+                throw new InputException(collateralFile, holding.SourceLine, "amount", problem);
             }
         }
     }

@@ -37,10 +37,15 @@ public static class PositionFields
         var type = ParseType(cells.Type, where);
         var underlying = CellText.Required(cells.Underlying, "underlying", where);
         var quantity = CellText.Number(cells.Quantity, "quantity", where);
-        var multiplier = CellText.OptionalNumber(cells.Multiplier, "multiplier", where) ?? 1.0;
-        if (multiplier <= 0)
+        if (PlausibilityBounds.Quantity(quantity) is { } quantityProblem)
         {
-            throw where.Error("multiplier", $"is {multiplier}, must be > 0");
+            throw where.Error("quantity", quantityProblem);
+        }
+
+        var multiplier = CellText.OptionalNumber(cells.Multiplier, "multiplier", where) ?? 1.0;
+        if (PlausibilityBounds.Multiplier(multiplier) is { } multiplierProblem)
+        {
+            throw where.Error("multiplier", multiplierProblem);
         }
 
         var strike = CellText.OptionalNumber(cells.Strike, "strike", where);
@@ -64,9 +69,9 @@ public static class PositionFields
                     throw where.Error(missing, "an option needs a strike, an expiry and a right");
                 }
 
-                if (strike <= 0)
+                if (PlausibilityBounds.Price(strike.Value) is { } strikeProblem)
                 {
-                    throw where.Error("strike", $"is {strike}, must be > 0");
+                    throw where.Error("strike", strikeProblem);
                 }
 
                 break;

@@ -1,3 +1,4 @@
+using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Grains;
@@ -33,22 +34,27 @@ public static class BookValidation
                 throw Error(i, "positions", "underlying", "is empty");
             }
 
-            if (!double.IsFinite(p.Quantity))
+            if (PlausibilityBounds.Quantity(p.Quantity) is { } quantityProblem)
             {
-                throw Error(i, "positions", "quantity", $"is {p.Quantity}, must be a finite number");
+                throw Error(i, "positions", "quantity", quantityProblem);
             }
 
-            if (!(p.Multiplier > 0) || !double.IsFinite(p.Multiplier))
+            if (PlausibilityBounds.Multiplier(p.Multiplier) is { } multiplierProblem)
             {
-                throw Error(i, "positions", "multiplier", $"is {p.Multiplier}, must be > 0");
+                throw Error(i, "positions", "multiplier", multiplierProblem);
             }
 
             CheckInstrument(i, p);
             if (market is not null)
             {
-                if (!listed!.Contains(p.Underlying))
+                if (!listed!.TryGetValue(p.Underlying, out var spot))
                 {
                     throw Error(i, "positions", "underlying", $"'{p.Underlying}' is not in the market snapshot");
+                }
+
+                if (PlausibilityBounds.Notional(p.Quantity, p.Multiplier, spot) is { } notionalProblem)
+                {
+                    throw Error(i, "positions", "quantity", notionalProblem);
                 }
 
                 if (p.Expiry is { } expiry && expiry < market.AsOfDate)
@@ -86,9 +92,18 @@ public static class BookValidation
                 throw Error(i, "collateral", "amount", $"is {c.Amount}, must be a finite number");
             }
 
-            if (market is not null && c.Asset != market.Currency && !listed!.Contains(c.Asset))
+            if (market is not null)
             {
-                throw Error(i, "collateral", "asset", $"'{c.Asset}' is neither the currency {market.Currency} nor an underlying in the market snapshot");
+                var cash = c.Asset == market.Currency;
+                if (!cash && !listed!.ContainsKey(c.Asset))
+                {
+                    throw Error(i, "collateral", "asset", $"'{c.Asset}' is neither the currency {market.Currency} nor an underlying in the market snapshot");
+                }
+
+                if (PlausibilityBounds.HoldingValue(c.Amount, cash ? 1.0 : listed![c.Asset]) is { } valueProblem)
+                {
+                    throw Error(i, "collateral", "amount", valueProblem);
+                }
             }
         }
     }
@@ -103,8 +118,8 @@ public static class BookValidation
                 throw Error(i, "positions", p.Strike is not null ? "strike" : "right", "must be empty: a future has none");
             case InstrumentType.Option when p.Strike is null || p.Expiry is null || p.Right is null:
                 throw Error(i, "positions", p.Strike is null ? "strike" : p.Expiry is null ? "expiry" : "right", "an option needs a strike, an expiry and a right");
-            case InstrumentType.Option when !(p.Strike > 0):
-                throw Error(i, "positions", "strike", $"is {p.Strike}, must be > 0");
+            case InstrumentType.Option when PlausibilityBounds.Price(p.Strike!.Value) is { } strikeProblem:
+                throw Error(i, "positions", "strike", strikeProblem);
             case InstrumentType.Option when !Enum.IsDefined(p.Right!.Value):
                 throw Error(i, "positions", "right", $"{(int)p.Right!.Value} is not one of call, put");
             case InstrumentType.Spot or InstrumentType.Future or InstrumentType.Option:
@@ -114,8 +129,84 @@ public static class BookValidation
         }
     }
 
-    private static HashSet<string>? Listed(MarketSnapshot? market) =>
-        market is null ? null : new HashSet<string>(market.Underlyings.Select(u => u.Id), StringComparer.Ordinal);
+    /// <summary>
+    /// A market that arrives as a grain call gets the market file's bounds: rate, and each underlying's spot, vols
+    /// and smile. Errors name the element: "market: underlyings[3]: field 'atmVol': is 25, must be in (0, 10] …".
+    /// </summary>
+    public static void CheckMarket(MarketSnapshot market)
+    {
+        if (PlausibilityBounds.Rate(market.Rate) is { } rateProblem)
+        {
+            throw new MarginRequestException($"market: field 'rate': {rateProblem}");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < market.Underlyings.Count; i++)
+        {
+            var u = market.Underlyings[i] ?? throw Error(i, "market: underlyings", "underlying", "is missing");
+            if (string.IsNullOrWhiteSpace(u.Id) || !ids.Add(u.Id))
+            {
+                throw Error(i, "market: underlyings", "id", string.IsNullOrWhiteSpace(u.Id) ? "is empty" : $"'{u.Id}' is listed twice");
+            }
+
+            if (UnderlyingProblem(u) is { } found)
+            {
+                throw Error(i, "market: underlyings", found.Field, found.Problem);
+            }
+        }
+    }
+
+    private static (string Field, string Problem)? UnderlyingProblem(Underlying u)
+    {
+        if (PlausibilityBounds.Price(u.Spot) is { } spot)
+        {
+            return ("spot", spot);
+        }
+
+        if (PlausibilityBounds.DividendYield(u.DividendYield) is { } yield)
+        {
+            return ("dividendYield", yield);
+        }
+
+        if (PlausibilityBounds.AtmVol(u.AtmVol) is { } vol)
+        {
+            return ("atmVol", vol);
+        }
+
+        if (PlausibilityBounds.VolOfVol(u.VolOfVol) is { } volOfVol)
+        {
+            return ("volOfVol", volOfVol);
+        }
+
+        if (PlausibilityBounds.SmileCoefficient(u.Skew) is { } skew)
+        {
+            return ("skew", skew);
+        }
+
+        if (PlausibilityBounds.SmileCoefficient(u.Smile) is { } smile)
+        {
+            return ("smile", smile);
+        }
+
+        return u.SpotVolCorrelation is >= -1 and <= 1 ? null : ("spotVolCorrelation", $"is {u.SpotVolCorrelation}, must be in [-1, 1]");
+    }
+
+    /// <summary>Spot by underlying id.</summary>
+    private static Dictionary<string, double>? Listed(MarketSnapshot? market)
+    {
+        if (market is null)
+        {
+            return null;
+        }
+
+        var spots = new Dictionary<string, double>(market.Underlyings.Count, StringComparer.Ordinal);
+        foreach (var u in market.Underlyings)
+        {
+            spots.TryAdd(u.Id, u.Spot);
+        }
+
+        return spots;
+    }
 
     private static MarginRequestException Error(int index, string list, string field, string problem) =>
         new($"{list}[{index}]: field '{field}': {problem}");

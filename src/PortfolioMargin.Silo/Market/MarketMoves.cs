@@ -1,3 +1,4 @@
+using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Grains;
 
@@ -55,14 +56,15 @@ public static class MarketMoves
                 throw new MarginRequestException($"{where}: gives neither 'spot' nor 'atmVol'");
             }
 
-            if (move.Spot is { } spot && !(spot > 0 && double.IsFinite(spot)))
+            // The market file's bounds: one bad tick is refused whole, and every margin stays as it was.
+            if (move.Spot is { } spot && PlausibilityBounds.Price(spot) is { } spotProblem)
             {
-                throw new MarginRequestException($"{where}: field 'spot': is {spot}, must be > 0");
+                throw new MarginRequestException($"{where}: field 'spot': {spotProblem}");
             }
 
-            if (move.AtmVol is { } vol && !(vol > 0 && double.IsFinite(vol)))
+            if (move.AtmVol is { } vol && PlausibilityBounds.AtmVol(vol) is { } volProblem)
             {
-                throw new MarginRequestException($"{where}: field 'atmVol': is {vol}, must be > 0");
+                throw new MarginRequestException($"{where}: field 'atmVol': {volProblem}");
             }
         }
     }

@@ -36,6 +36,7 @@ public static class RunValidation
         // One pass over the book in file order; indexes are the request's.
         try
         {
+            BookValidation.CheckMarket(request.Market);
             BookValidation.CheckPositions(null, request.Positions, request.Market);
             BookValidation.CheckCollateral(null, request.Collateral, request.Market);
         }

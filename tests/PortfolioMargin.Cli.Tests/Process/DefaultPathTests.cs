@@ -118,6 +118,30 @@ public sealed class DefaultPathTests : IDisposable
     }
 
     [Theory]
+    [InlineData(false, "\"rate\": 1e6")]
+    [InlineData(true, "\"rate\": 1e6")]
+    [InlineData(false, "\"atmVol\": 1e6")]
+    [InlineData(true, "\"atmVol\": 1e6")]
+    public void A_market_past_the_plausibility_bounds_exits_2_naming_the_field_and_never_becomes_a_margin(bool direct, string absurd)
+    {
+        // A rate or vol of a million once gave NaN margins, every account in liquidation, and exit 0.
+        var field = absurd.Split('"')[1];
+        var market = Path.Combine(_folder, "market.json");
+        var text = File.ReadAllText(SampleBook.PathOf("market.json"));
+        var plausible = System.Text.RegularExpressions.Regex.Match(text, $"\"{field}\": [0-9.]+").Value;
+        File.WriteAllText(market, text.Replace(plausible, absurd, StringComparison.Ordinal));
+
+        var (exit, stdout, stderr) = PmProcess.Run(_folder, Book(
+            [.. direct ? ["--direct"] : Array.Empty<string>(), "--market", market, "--positions", SampleBook.PathOf("positions.csv"),
+            "--collateral", SampleBook.PathOf("collateral.csv"), "--config", SampleBook.PathOf("config.json"), "--out", Out("absurd"), "--json"]));
+
+        Assert.Equal(RunCommand.BadInput, exit);
+        Assert.Matches($"market.json:[0-9]+: field '(underlyings\\[[0-9]+\\]\\.)?{field}': is 1000000, must be", stderr);
+        Assert.Equal("", stdout);
+        Assert.False(Directory.Exists(Out("absurd")));
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Ctrl_c_stops_the_run_within_seconds_exits_130_and_leaves_nothing(bool direct)

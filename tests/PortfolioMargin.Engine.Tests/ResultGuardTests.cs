@@ -1,0 +1,44 @@
+using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Portfolio;
+
+namespace PortfolioMargin.Engine.Tests;
+
+/// <summary>The engine's last check: a result that is not a finite number stops the run, naming the account.</summary>
+public sealed class ResultGuardTests
+{
+    private static readonly MarketSnapshot Market = new(
+        new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), "USD", 0.04, [new Underlying("SPX", 5000, 0.015, 0.18)], MarketSnapshot.Identity(1));
+
+    private static readonly Position Spot = new("ACC1", InstrumentType.Spot, "SPX", 10, 1, null, null, null, SourceLine: 7);
+
+    private static AccountMargin Margin(double initialMargin) => new(
+        "ACC1", 1, 2, 0.1, 3, -0.1, 0, 0, initialMargin, 0.8 * initialMargin, 0, 0, 0, -initialMargin, AccountStatus.Liquidation, 0, 0, 0, 0);
+
+    [Fact]
+    public void Finite_results_pass()
+    {
+        ResultGuard.Check(Market, [Margin(100)], [new PositionRisk(Spot, 5000, 50_000, 10, 0, 0, 0)]);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_margin_that_is_not_finite_names_the_account_and_the_number(double initialMargin)
+    {
+        var error = Assert.Throws<NonFiniteResultException>(() => ResultGuard.Check(Market, [Margin(initialMargin)], []));
+
+        Assert.Equal("ACC1", error.Account);
+        Assert.StartsWith($"account 'ACC1': initialMargin = {initialMargin}: not a finite number", error.Message);
+    }
+
+    [Fact]
+    public void A_position_value_that_is_not_finite_names_its_line()
+    {
+        var error = Assert.Throws<NonFiniteResultException>(() =>
+            ResultGuard.Check(Market, [Margin(100)], [new PositionRisk(Spot, 5000, double.NegativeInfinity, 10, 0, 0, 0)]));
+
+        Assert.Contains("the position on line 7 (spot on SPX, quantity 10 × multiplier 1 at spot 5000) has marketValue = ", error.Message);
+        Assert.Equal("ACC1", error.Account);
+    }
+}
