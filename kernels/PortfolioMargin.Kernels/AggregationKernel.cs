@@ -1,4 +1,5 @@
 using ILGPU;
+using PortfolioMargin.Engine.MonteCarlo;
 
 namespace PortfolioMargin.Kernels;
 
@@ -14,7 +15,7 @@ public struct AggregationParameters
     /// <summary>Column of the chunk's first path in the account buffers.</summary>
     public int FirstPath;
 
-    /// <summary>1 to fold this step's loss into the path-worst buffer; 2 to start it (first step); 0 to leave it.</summary>
+    /// <summary>What this step does to the path-worst buffer: a <see cref="WorstLoss"/> mode (leave, start, fold).</summary>
     public int WorstMode;
 }
 
@@ -42,11 +43,11 @@ public static class AggregationKernel
 
             var target = (long)a * parameters.RowPaths + parameters.FirstPath + p;
             accountPnl[target] = sum;
-            if (parameters.WorstMode == 2)
+            if (parameters.WorstMode == WorstLoss.Start)
             {
                 worstLoss[target] = -sum;
             }
-            else if (parameters.WorstMode == 1)
+            else if (parameters.WorstMode == WorstLoss.Fold)
             {
                 worstLoss[target] = Math.Max(worstLoss[target], -sum);
             }

@@ -3,6 +3,7 @@ using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime.OpenCL;
+using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Kernels;
 
@@ -68,9 +69,11 @@ public sealed class RiskAccelerator : IDisposable
                 DeviceKind.OpenCL => FirstOf(context, AcceleratorType.OpenCL)
                     ?? throw new InvalidOperationException("--device opencl: no OpenCL device with double precision was found."),
                 DeviceKind.Cpu => context.GetCPUDevice(0),
-                _ => FirstOf(context, AcceleratorType.Cuda)
+                DeviceKind.Auto => FirstOf(context, AcceleratorType.Cuda)
                     ?? FirstOf(context, AcceleratorType.OpenCL)
                     ?? context.GetCPUDevice(0),
+                DeviceKind.Host => throw new ArgumentException("host is the engine's plain C# backend, not an ILGPU accelerator: open it with RiskBackends.Open", nameof(kind)),
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a device kind"),
             };
             var accelerator = device.CreateAccelerator(context);
             return new RiskAccelerator(context, accelerator, shape);

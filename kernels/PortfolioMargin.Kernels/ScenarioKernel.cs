@@ -19,7 +19,7 @@ public struct ScenarioParameters
 
     public double StepYears;
 
-    /// <summary>0 normal, 1 Student-t.</summary>
+    /// <summary>A <see cref="Core.Risk.Innovations"/> value as an int (kernel parameters are plain structs).</summary>
     public int Innovations;
 
     public double DegreesOfFreedom;
@@ -58,7 +58,7 @@ public static class ScenarioKernel
             {
                 var stepBase = (long)step * n * paths;
                 var previousBase = (long)(step - 1) * n * paths;
-                var scale = parameters.Innovations == 1
+                var scale = parameters.Innovations == (int)Core.Risk.Innovations.StudentT
                     ? CounterNormals.StudentTScale(parameters.Seed, globalPath, (uint)step, parameters.DegreesOfFreedom)
                     : 1.0;
                 for (var u = 0; u < n; u++)

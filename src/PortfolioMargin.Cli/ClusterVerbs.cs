@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PortfolioMargin.Kernels;
+using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Cli;
 

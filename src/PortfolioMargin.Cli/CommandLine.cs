@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PortfolioMargin.Engine;
 using PortfolioMargin.Kernels;
 
 namespace PortfolioMargin.Cli;

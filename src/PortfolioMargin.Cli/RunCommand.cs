@@ -3,6 +3,7 @@ using System.Text;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
+using PortfolioMargin.Kernels;
 using PortfolioMargin.Storage.Input;
 using PortfolioMargin.Storage.Output;
 

@@ -1,4 +1,4 @@
-using PortfolioMargin.Kernels;
+using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Cli;
 

@@ -3,7 +3,7 @@ using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Engine.Backends;
-using PortfolioMargin.Kernels;
+using PortfolioMargin.Engine.MonteCarlo;
 
 namespace PortfolioMargin.Engine;
 
@@ -15,12 +15,6 @@ namespace PortfolioMargin.Engine;
 public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = null)
 {
     private readonly EngineOptions _options = options ?? new EngineOptions();
-
-    /// <summary>An engine on the ILGPU kernels of an accelerator the caller keeps ownership of.</summary>
-    public MarginEngine(RiskAccelerator accelerator, EngineOptions? options = null)
-        : this(new IlgpuBackend(accelerator), options)
-    {
-    }
 
     public IRiskBackend Backend { get; } = backend;
 
@@ -80,7 +74,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                 // The next batch is packed while this one is priced.
                 packing = b + 1 < batches.Count ? PackAsync(market, batches[b + 1], positionsByAccount) : null;
                 var lastReport = clock.Elapsed;
-                var outcome = Backend.RunBatch(market, config, layout, plan, timings, paths =>
+                var outcome = MonteCarloDriver.RunBatch(Backend, market, config, layout, plan, timings, paths =>
                 {
                     // Called after every path chunk: a cancelled run stops within one chunk, not one batch.
                     cancellation.ThrowIfCancellationRequested();

@@ -2,7 +2,6 @@ using Orleans.Configuration;
 using Orleans.TestingHost;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
-using PortfolioMargin.Kernels;
 using PortfolioMargin.Silo;
 using PortfolioMargin.Silo.Hosting;
 using PortfolioMargin.Silo.Runs;

@@ -1,6 +1,6 @@
 using PortfolioMargin.Core.Input;
+using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
-using PortfolioMargin.Kernels;
 using PortfolioMargin.Silo.Hosting;
 using PortfolioMargin.Silo.Workers;
 

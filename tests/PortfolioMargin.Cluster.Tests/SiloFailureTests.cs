@@ -6,7 +6,6 @@ using Orleans.TestingHost;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
-using PortfolioMargin.Kernels;
 using PortfolioMargin.Silo;
 using PortfolioMargin.Silo.Hosting;
 using PortfolioMargin.Silo.Runs;

@@ -1,4 +1,4 @@
-using PortfolioMargin.Kernels;
+using PortfolioMargin.Engine;
 using PortfolioMargin.Silo.Workers;
 
 namespace PortfolioMargin.Cluster.Tests;

@@ -7,7 +7,7 @@ public sealed class CpuAcceleratorFixture : IDisposable
 {
     public RiskAccelerator Accelerator { get; } = RiskAccelerator.Open(DeviceKind.Cpu);
 
-    public MarginEngine Engine(EngineOptions? options = null) => new(Accelerator, options);
+    public MarginEngine Engine(EngineOptions? options = null) => new(new IlgpuBackend(Accelerator), options);
 
     public void Dispose() => Accelerator.Dispose();
 }

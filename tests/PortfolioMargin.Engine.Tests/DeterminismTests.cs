@@ -25,7 +25,7 @@ public sealed class DeterminismTests(CpuAcceleratorFixture fixture)
         foreach (var shape in new[] { new LaunchShape(1, 1), new LaunchShape(3, 3), new LaunchShape(7, 2), new LaunchShape(2, 4) })
         {
             using var accelerator = RiskAccelerator.Open(DeviceKind.Cpu, shape);
-            AssertIdentical(reference, new MarginEngine(accelerator).Run(Books.Mixed(Config)));
+            AssertIdentical(reference, new MarginEngine(new IlgpuBackend(accelerator)).Run(Books.Mixed(Config)));
         }
     }
 

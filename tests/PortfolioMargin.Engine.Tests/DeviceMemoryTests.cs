@@ -1,13 +1,13 @@
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Risk;
-using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Engine.Host;
+using PortfolioMargin.Kernels;
 
 namespace PortfolioMargin.Engine.Tests;
 
 /// <summary>
 /// The ILGPU backend's measured peak of device memory against byte counts worked out here from the buffer sizes
-/// that MonteCarloTail, StressGrid and the Device* uploads allocate for one batch.
+/// that IlgpuBatch (its Monte Carlo buffers, its stress grid) and the Device* uploads allocate for one batch.
 /// </summary>
 [Collection(CpuAcceleratorCollection.Name)]
 public sealed class DeviceMemoryTests(CpuAcceleratorFixture fixture)
@@ -106,7 +106,7 @@ public sealed class DeviceMemoryTests(CpuAcceleratorFixture fixture)
         // DevicePricing: type and underlying index (int), eleven double columns.
         var pricingTable = instruments * ((2 * Int) + (11 * Double));
 
-        // MonteCarloTail: P&L, the tail's scratch copy and (with sub-steps) the path-worst loss; factors; tile;
+        // IlgpuBatch, Monte Carlo: P&L, the tail's scratch copy and (with sub-steps) the path-worst loss; factors; tile;
         // one pricing table per sub-step; VaR, ES and standard error for the terminal and the path-worst tails.
         var rows = Double * accounts * Config.Paths * 3;
         var factors = 2 * Double * steps * underlyings * ChunkPaths;
@@ -114,7 +114,7 @@ public sealed class DeviceMemoryTests(CpuAcceleratorFixture fixture)
         var tails = 2 * 3 * Double * accounts;
         var monteCarlo = rows + factors + tile + (steps * pricingTable) + tails;
 
-        // StressGrid: shocked spot and vol, its tile, account P&L, the unused path-worst row, one pricing table.
+        // IlgpuBatch, stress grid: shocked spot and vol, its tile, account P&L, the unused path-worst row, one pricing table.
         var stress = (Double * (grid.Spot.Length + grid.AtmVol.Length + (instruments * grid.Count) + (accounts * grid.Count) + 1)) + pricingTable;
 
         return market + book + monteCarlo + stress;

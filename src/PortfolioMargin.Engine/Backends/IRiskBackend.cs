@@ -1,12 +1,14 @@
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Engine.MonteCarlo;
 
 namespace PortfolioMargin.Engine.Backends;
 
 /// <summary>
-/// Where the Monte Carlo and stress stages of an account batch run: the ILGPU kernels on an accelerator, or plain
-/// multi-threaded vectorized C# on the host. Both evaluate the same formulas in the same order, so they agree bit
-/// for bit on the CPU (tested); the engine keeps the faster one.
+/// Where the Monte Carlo and stress stages of an account batch run: the ILGPU kernels on an accelerator
+/// (PortfolioMargin.Kernels), or plain multi-threaded vectorized C# on the host. Both evaluate the same formulas in
+/// the same order under one driver (<see cref="MonteCarloDriver"/>), so they agree bit for bit on the CPU (tested);
+/// the engine keeps the faster one.
 /// </summary>
 public interface IRiskBackend : IDisposable
 {
@@ -28,8 +30,11 @@ public interface IRiskBackend : IDisposable
     /// </summary>
     int? PreferredChunkPaths(int instruments);
 
-    /// <param name="pathsDone">Called after each path chunk with the paths of the batch simulated so far.</param>
-    BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, Action<int>? pathsDone = null);
+    /// <summary>
+    /// Allocates one account batch's working buffers (and uploads the batch, on an accelerator) for paths in chunks
+    /// of at most <paramref name="chunkPaths"/>; <see cref="MonteCarloDriver"/> runs the stages over them.
+    /// </summary>
+    IBatchStages Begin(MarketSnapshot market, RiskConfig config, BookLayout layout, int chunkPaths);
 }
 
 /// <summary>One batch's tails and stress outcomes in the layout's account order, and the path chunks it took.</summary>

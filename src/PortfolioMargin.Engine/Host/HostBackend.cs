@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Risk;
-using PortfolioMargin.Core.Scenarios;
 using PortfolioMargin.Engine.Backends;
+using PortfolioMargin.Engine.MonteCarlo;
 
 namespace PortfolioMargin.Engine.Host;
 
@@ -33,74 +32,8 @@ public sealed class HostBackend : IRiskBackend
 
     public int? PreferredChunkPaths(int instruments) => CacheFriendlyChunkPaths(instruments);
 
-    public BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, Action<int>? pathsDone = null)
-    {
-        var accounts = layout.Accounts.Count;
-        var paths = config.Paths;
-        var steps = config.Steps;
-        var n = market.Underlyings.Count;
-        var chunkPaths = plan.PathsPerChunk(layout.InstrumentCount, CacheFriendlyChunkPaths(layout.InstrumentCount));
-        var stepYears = config.HorizonYears / steps;
-        var cholesky = CorrelationFactor.CholeskyRowMajor(market.Correlation);
-
-        var stage = Stopwatch.StartNew();
-        var accountPnl = new double[(long)accounts * paths];
-        var worst = steps > 1 ? new double[(long)accounts * paths] : null;
-        var spot = new double[(long)steps * n * chunkPaths];
-        var vol = new double[(long)steps * n * chunkPaths];
-        var tile = new double[Math.Max(1L, (long)layout.InstrumentCount * chunkPaths)];
-        var logSpot = new double[(long)n * chunkPaths];
-        timings.Add("allocation", stage.Elapsed);
-
-        var pricing = Enumerable.Range(1, steps).Select(step => layout.PricingAt(market, step * stepYears)).ToArray();
-        var chunks = 0;
-        for (var firstPath = 0; firstPath < paths; firstPath += chunkPaths)
-        {
-            var chunk = Math.Min(chunkPaths, paths - firstPath);
-            chunks++;
-            stage.Restart();
-            HostStages.SimulateFactors(spot, vol, market, cholesky, config, firstPath, chunk);
-            timings.Add("scenarios", stage.Elapsed);
-            for (var step = 0; step < steps; step++)
-            {
-                stage.Restart();
-                var slice = step * n * chunk;
-                HostStages.RevalueInstruments(tile, logSpot, layout, pricing[step], n,
-                    spot.AsMemory(slice, n * chunk), vol.AsMemory(slice, n * chunk), chunk);
-                timings.Add("revaluation", stage.Elapsed);
-
-                stage.Restart();
-                HostStages.AggregateAccounts(accountPnl, worst, tile, layout, chunk, paths, firstPath,
-                    steps == 1 ? 0 : step == 0 ? 2 : 1);
-                timings.Add("aggregation", stage.Elapsed);
-            }
-
-            pathsDone?.Invoke(firstPath + chunk);
-        }
-
-        stage.Restart();
-        var ranks = TailRanks.For(paths, config.Confidence);
-        var terminal = HostStages.ReduceTail(accountPnl, accounts, ranks, config.Confidence, lossSign: -1.0);
-        var worstPoint = worst is null ? null : HostStages.ReduceTail(worst, accounts, ranks, config.Confidence, lossSign: 1.0);
-        timings.Add("tail", stage.Elapsed);
-
-        stage.Restart();
-        var grid = StressScenarios.Build(market, config);
-        var stressTile = new double[Math.Max(1, layout.InstrumentCount * grid.Count)];
-        var stressPnl = new double[Math.Max(1, accounts * grid.Count)];
-        HostStages.RevalueInstruments(stressTile, new double[grid.Spot.Length], layout, layout.PricingAt(market, 0.0), n, grid.Spot, grid.AtmVol, grid.Count);
-        HostStages.AggregateAccounts(stressPnl, null, stressTile, layout, grid.Count, grid.Count, 0, 0);
-        var stress = grid.Worst(stressPnl, accounts);
-        timings.Add("stress", stage.Elapsed);
-
-        var tails = new AccountTail[accounts];
-        for (var a = 0; a < accounts; a++)
-        {
-            tails[a] = new AccountTail(terminal[a], worstPoint?[a]);
-        }
-
-        return new BatchOutcome(tails, stress, chunks);
-    }
+    public IBatchStages Begin(MarketSnapshot market, RiskConfig config, BookLayout layout, int chunkPaths) =>
+        new HostBatch(market, config, layout, chunkPaths);
 
     public void Dispose()
     {

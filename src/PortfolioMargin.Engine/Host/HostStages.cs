@@ -6,6 +6,7 @@ using PortfolioMargin.Core.Pricing;
 using PortfolioMargin.Core.Random;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Scenarios;
+using PortfolioMargin.Engine.MonteCarlo;
 
 namespace PortfolioMargin.Engine.Host;
 
@@ -110,7 +111,7 @@ internal static class HostStages
     /// <summary>
     /// Account P&amp;L = Σ weight × instrument row, in positions-file order (so each path's sum is the kernel's),
     /// vectorized across paths with the running sum kept in a register: one tile load per entry and path group.
-    /// <paramref name="worstMode"/>: 0 leave, 2 start, 1 fold the path-worst loss.
+    /// <paramref name="worstMode"/>: a <see cref="WorstLoss"/> mode for the path-worst loss row.
     /// </summary>
     public static void AggregateAccounts(
         double[] accountPnl, double[]? worstLoss, double[] tile, BookLayout layout, int chunk, int rowPaths, int firstPath, int worstMode)
@@ -147,12 +148,12 @@ internal static class HostStages
                 row[p] = sum;
             }
 
-            if (worstMode != 0 && worstLoss is not null)
+            if (worstMode != WorstLoss.Leave && worstLoss is not null)
             {
                 var worst = worstLoss.AsSpan(a * rowPaths + firstPath, chunk);
                 for (var q = 0; q < chunk; q++)
                 {
-                    worst[q] = worstMode == 2 ? -row[q] : Math.Max(worst[q], -row[q]);
+                    worst[q] = worstMode == WorstLoss.Start ? -row[q] : Math.Max(worst[q], -row[q]);
                 }
             }
         });

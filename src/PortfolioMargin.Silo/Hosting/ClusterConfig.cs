@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PortfolioMargin.Core.Input;
-using PortfolioMargin.Kernels;
+using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Silo.Hosting;
 

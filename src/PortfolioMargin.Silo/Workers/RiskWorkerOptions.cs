@@ -1,5 +1,4 @@
 using PortfolioMargin.Engine;
-using PortfolioMargin.Kernels;
 
 namespace PortfolioMargin.Silo.Workers;
 

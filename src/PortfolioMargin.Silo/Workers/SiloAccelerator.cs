@@ -1,6 +1,7 @@
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Grains;
+using PortfolioMargin.Kernels;
 
 namespace PortfolioMargin.Silo.Workers;
 

@@ -1,7 +1,7 @@
 using ILGPU;
 using ILGPU.Runtime;
 
-namespace PortfolioMargin.Engine.Backends;
+namespace PortfolioMargin.Kernels;
 
 /// <summary>Host arrays copied to the accelerator, counted by a meter, handed back together.</summary>
 internal sealed class DeviceBuffers(Accelerator accelerator, DeviceMemoryMeter meter) : IDisposable

@@ -1,4 +1,4 @@
-namespace PortfolioMargin.Kernels;
+namespace PortfolioMargin.Engine;
 
 /// <summary>
 /// Where the risk stages run. Auto tries CUDA, then OpenCL, then the faster CPU backend (Host, measured in

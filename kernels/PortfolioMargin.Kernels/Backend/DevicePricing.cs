@@ -1,8 +1,8 @@
 using ILGPU.Runtime;
 using PortfolioMargin.Core.Pricing;
-using PortfolioMargin.Kernels;
+using PortfolioMargin.Engine;
 
-namespace PortfolioMargin.Engine.Backends;
+namespace PortfolioMargin.Kernels;
 
 /// <summary>A batch's instruments priced at one valuation date, uploaded as a <see cref="PricingTable"/>.</summary>
 internal sealed class DevicePricing : IDisposable

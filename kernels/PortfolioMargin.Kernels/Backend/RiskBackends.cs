@@ -1,7 +1,8 @@
+using PortfolioMargin.Engine;
+using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Engine.Host;
-using PortfolioMargin.Kernels;
 
-namespace PortfolioMargin.Engine.Backends;
+namespace PortfolioMargin.Kernels;
 
 /// <summary>Opens the backend a <see cref="DeviceKind"/> asks for.</summary>
 public static class RiskBackends

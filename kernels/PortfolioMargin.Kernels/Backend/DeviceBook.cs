@@ -1,7 +1,7 @@
 using ILGPU.Runtime;
-using PortfolioMargin.Kernels;
+using PortfolioMargin.Engine;
 
-namespace PortfolioMargin.Engine.Backends;
+namespace PortfolioMargin.Kernels;
 
 /// <summary>A <see cref="BookLayout"/>'s account rows on the accelerator; instruments travel as <see cref="DevicePricing"/>.</summary>
 internal sealed class DeviceBook : IDisposable

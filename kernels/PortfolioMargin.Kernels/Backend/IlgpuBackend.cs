@@ -1,10 +1,11 @@
-using System.Diagnostics;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Engine;
+using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Engine.Host;
-using PortfolioMargin.Kernels;
+using PortfolioMargin.Engine.MonteCarlo;
 
-namespace PortfolioMargin.Engine.Backends;
+namespace PortfolioMargin.Kernels;
 
 /// <summary>The ILGPU kernels: CUDA, OpenCL or ILGPU's CPU accelerator.</summary>
 public sealed class IlgpuBackend(RiskAccelerator accelerator, bool ownsAccelerator = false) : IRiskBackend
@@ -29,22 +30,8 @@ public sealed class IlgpuBackend(RiskAccelerator accelerator, bool ownsAccelerat
     public int? PreferredChunkPaths(int instruments) =>
         Accelerator.Type == ILGPU.Runtime.AcceleratorType.CPU ? HostBackend.CacheFriendlyChunkPaths(instruments) : null;
 
-    public BatchOutcome RunBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, Action<int>? pathsDone = null)
-    {
-        var stage = Stopwatch.StartNew();
-        using var deviceMarket = new DeviceMarket(Accelerator.Accelerator, _meter, market);
-        using var book = new DeviceBook(Accelerator.Accelerator, _meter, layout);
-        timings.Add("upload", stage.Elapsed);
-
-        var chunks = 0;
-        var chunkPaths = plan.PathsPerChunk(layout.InstrumentCount, PreferredChunkPaths(layout.InstrumentCount));
-        var tails = MonteCarloTail.Run(Accelerator, _meter, deviceMarket, book, config, chunkPaths, timings, ref chunks, pathsDone);
-
-        stage.Restart();
-        var stress = StressGrid.Run(Accelerator, _meter, deviceMarket, book, config);
-        timings.Add("stress", stage.Elapsed);
-        return new BatchOutcome(tails, stress, chunks);
-    }
+    public IBatchStages Begin(MarketSnapshot market, RiskConfig config, BookLayout layout, int chunkPaths) =>
+        new IlgpuBatch(Accelerator, _meter, market, config, layout, chunkPaths);
 
     public void Dispose()
     {

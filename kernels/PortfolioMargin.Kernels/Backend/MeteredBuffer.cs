@@ -1,7 +1,7 @@
 using ILGPU;
 using ILGPU.Runtime;
 
-namespace PortfolioMargin.Engine.Backends;
+namespace PortfolioMargin.Kernels;
 
 /// <summary>
 /// The first <see cref="Length"/> elements of a device buffer lent by a <see cref="DeviceMemoryMeter"/>, which

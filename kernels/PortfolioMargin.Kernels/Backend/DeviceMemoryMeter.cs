@@ -1,7 +1,7 @@
 using ILGPU;
 using ILGPU.Runtime;
 
-namespace PortfolioMargin.Engine.Backends;
+namespace PortfolioMargin.Kernels;
 
 /// <summary>
 /// The engine's device buffers: counted, and kept for the next batch instead of freed. Counted because ILGPU

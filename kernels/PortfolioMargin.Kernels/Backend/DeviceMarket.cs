@@ -1,9 +1,8 @@
 using ILGPU.Runtime;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Scenarios;
-using PortfolioMargin.Kernels;
 
-namespace PortfolioMargin.Engine.Backends;
+namespace PortfolioMargin.Kernels;
 
 /// <summary>The market snapshot on the accelerator: the factor model's initial state and the Cholesky factor.</summary>
 internal sealed class DeviceMarket : IDisposable

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Engine.Backends;
+
+namespace PortfolioMargin.Engine.MonteCarlo;
+
+/// <summary>
+/// The one Monte Carlo loop of an account batch, whatever the backend: per path chunk, simulate the factors (keyed
+/// by the global path index, so chunking changes no number), then per sub-step revalue every distinct instrument
+/// at that date and fold the instruments into accounts; then each account's tail over the horizon P&amp;L (and the
+/// path-worst loss with sub-steps), then the stress grid. Each stage is timed under the same name on every backend.
+/// </summary>
+public static class MonteCarloDriver
+{
+    /// <param name="pathsDone">Called after each path chunk with the paths of the batch simulated so far.</param>
+    public static BatchOutcome RunBatch(
+        IRiskBackend backend, MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, Action<int>? pathsDone = null)
+    {
+        var paths = config.Paths;
+        var steps = config.Steps;
+        var chunkPaths = plan.PathsPerChunk(layout.InstrumentCount, backend.PreferredChunkPaths(layout.InstrumentCount));
+
+        var stage = Stopwatch.StartNew();
+        using var stages = backend.Begin(market, config, layout, chunkPaths);
+        timings.Add("allocation", stage.Elapsed);
+
+        var chunks = 0;
+        for (var firstPath = 0; firstPath < paths; firstPath += chunkPaths)
+        {
+            var chunk = Math.Min(chunkPaths, paths - firstPath);
+            chunks++;
+            stage.Restart();
+            stages.SimulateFactors(firstPath, chunk);
+            timings.Add("scenarios", stage.Elapsed);
+            for (var step = 0; step < steps; step++)
+            {
+                stage.Restart();
+                stages.RevalueInstruments(step, chunk);
+                timings.Add("revaluation", stage.Elapsed);
+
+                stage.Restart();
+                stages.AggregateAccounts(chunk, firstPath, WorstLoss.ForStep(steps, step));
+                timings.Add("aggregation", stage.Elapsed);
+            }
+
+            pathsDone?.Invoke(firstPath + chunk);
+        }
+
+        stage.Restart();
+        var ranks = TailRanks.For(paths, config.Confidence);
+        var horizon = stages.ReduceTail(TailRows.HorizonPnl, ranks, config.Confidence);
+        var worstPoint = steps > 1 ? stages.ReduceTail(TailRows.PathWorstLoss, ranks, config.Confidence) : null;
+        timings.Add("tail", stage.Elapsed);
+
+        stage.Restart();
+        var stress = stages.StressGrid(StressScenarios.Build(market, config));
+        timings.Add("stress", stage.Elapsed);
+
+        var tails = new AccountTail[horizon.Length];
+        for (var a = 0; a < tails.Length; a++)
+        {
+            tails[a] = new AccountTail(horizon[a], worstPoint?[a]);
+        }
+
+        return new BatchOutcome(tails, stress, chunks);
+    }
+}
