@@ -40,7 +40,10 @@ if [ ! -x /usr/bin/time ] || ! /usr/bin/python3 -c 'import numpy, scipy, numba' 
     apt-get update -qq && apt-get install -y -qq time python3-numpy python3-scipy python3-numba >/dev/null
 fi
 
-# One publish; every run below is a fresh process of its apphost, as a user would start it.
+# One publish; every run below is a fresh process of its apphost, as a user would start it. The commit is the
+# one published, whatever happens to the working tree while the benchmark runs.
+commit=$(git rev-parse --short HEAD)
+git diff --quiet HEAD 2>/dev/null || commit="$commit+ (uncommitted changes)"
 echo "publishing the CLI to $publish" >&2
 # ReadyToRun for this machine's runtime (the csproj turns it on whenever a runtime is given): what README's install line does.
 dotnet publish src/PortfolioMargin.Cli/PortfolioMargin.Cli.csproj -c Release --use-current-runtime -o "$publish" -v quiet -nologo >&2
@@ -130,8 +133,6 @@ report() {
 report
 
 if [ -n "$record" ]; then
-    commit=$(git rev-parse --short HEAD)
-    git diff --quiet HEAD 2>/dev/null || commit="$commit+ (uncommitted changes)"
     cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
     {
         echo
