@@ -1,9 +1,6 @@
-using PortfolioMargin.Core.Input;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo.Hosting;
 using PortfolioMargin.Silo.Workers;
-using PortfolioMargin.Storage.Input;
-using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cli;
 
@@ -27,33 +24,12 @@ public static class ClusterConnection
     /// <summary>The embedded silo's configuration: the defaults, on the device the command asked for.</summary>
     public static ClusterConfig EmbeddedConfig(RunRequest book) => new() { Device = book.Device.ToString().ToLowerInvariant() };
 
-    /// <summary>The same files and defaults as `pm run`; paths are read here, on the client, and sent whole.</summary>
+    /// <summary>The same files and defaults as `pm run` (<see cref="BookInputs"/>); they are read here, on the client, and sent whole.</summary>
     public static MarginRunRequest RunRequest(RunRequest book, string runId, string outputFolder, bool updateAccounts = true)
     {
-        var marketPath = book.MarketPath ?? SampleBook.PathOf("market.json");
-        var positionsPath = book.PositionsPath ?? SampleBook.PathOf("positions.csv");
-        var collateralPath = book.CollateralPath ?? SampleBook.PathOf("collateral.csv");
-        var configPath = book.ConfigPath ?? (book.MarketPath is null ? SampleBook.PathOf("config.json") : null);
-        var inputs = InputLoader.Load(marketPath, positionsPath, collateralPath, configPath);
-        var files = new List<InputFile> { InputFile.Of("market", marketPath), InputFile.Of("positions", positionsPath), InputFile.Of("collateral", collateralPath) };
-        if (configPath is not null)
-        {
-            files.Add(InputFile.Of("config", configPath));
-        }
-
-        var config = inputs.Config;
-        if (book.Paths is { } paths)
-        {
-            config = paths >= 100 ? config with { Paths = paths } : throw new InputException("--paths", 0, "paths", $"must be at least 100, got {paths}");
-        }
-
-        if (book.Seed is { } seed)
-        {
-            config = config with { Seed = seed };
-        }
-
+        var (inputs, files) = BookInputs.Load(book);
         return new MarginRunRequest(
-            runId, inputs.Market, config, [.. inputs.Positions], [.. inputs.Collateral], outputFolder,
+            runId, inputs.Market, inputs.Config, [.. inputs.Positions], [.. inputs.Collateral], outputFolder,
             [.. files.Select(f => new RunInput(f.Role, f.Path, f.Sha256))], [.. book.CommandLine], updateAccounts);
     }
 

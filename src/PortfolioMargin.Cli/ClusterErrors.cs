@@ -15,6 +15,7 @@ public static class ClusterErrors
 
     public static async Task<int> ExitCodeOfAsync(Func<Task<int>> body, TextWriter stderr)
     {
+        StopSignal.Watch();
         try
         {
             return await body();
@@ -27,7 +28,7 @@ public static class ClusterErrors
         catch (OperationCanceledException)
         {
             stderr.WriteLine(InterruptedMessage);
-            return RunCommand.Interrupted;
+            return StopSignal.ExitCode;
         }
         catch (Exception error) when (error is MarginOutputException or MarginRunFailedException or OrleansException or IOException
             or UnauthorizedAccessException or TimeoutException or InvalidOperationException)

@@ -72,7 +72,7 @@ public static class ClusterRunCommand
                 {
                     // Said before the silo stops: the process may be ended while it does.
                     stderr.WriteLine(ClusterErrors.InterruptedMessage);
-                    return RunCommand.Interrupted;
+                    return StopSignal.ExitCode;
                 }
 
                 var results = await cluster.Client.GetGrain<IMarginRunGrain>(runId).GetResults();

@@ -44,10 +44,10 @@ public static class ClusterVerbs
     private sealed class BookOptions
     {
         private readonly Option<FileInfo?> _cluster = new("--cluster") { Description = "Cluster config JSON of a running cluster (default: an embedded silo in this process)." };
-        private readonly Option<FileInfo?> _market = new("--market") { Description = "Market snapshot JSON (default: the bundled sample)." };
-        private readonly Option<FileInfo?> _positions = new("--positions") { Description = "Positions CSV or Parquet (default: the bundled sample)." };
-        private readonly Option<FileInfo?> _collateral = new("--collateral") { Description = "Collateral CSV (default: the bundled sample)." };
-        private readonly Option<FileInfo?> _config = new("--config") { Description = "Risk config JSON (default: the bundled sample's)." };
+        private readonly Option<FileInfo?> _market = new("--market") { Description = "Market snapshot JSON. Required once any input file is given; with none, the bundled sample book runs." };
+        private readonly Option<FileInfo?> _positions = new("--positions") { Description = "Positions CSV or Parquet. Required once any input file is given." };
+        private readonly Option<FileInfo?> _collateral = new("--collateral") { Description = "Collateral CSV (default: no collateral; the sample's only when no input file is given)." };
+        private readonly Option<FileInfo?> _config = new("--config") { Description = "Risk config JSON (default: the built-in defaults; the sample's only when no input file is given)." };
         private readonly Option<int?> _paths = new("--paths") { Description = "Monte Carlo paths (overrides the config)." };
         private readonly Option<ulong?> _seed = new("--seed") { Description = "Random seed (overrides the config)." };
         private readonly Option<DeviceKind> _device = new("--device") { Description = "Embedded silo's device: auto, cuda, opencl, cpu or host.", DefaultValueFactory = _ => DeviceKind.Auto };

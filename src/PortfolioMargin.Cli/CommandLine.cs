@@ -68,10 +68,10 @@ public static class CommandLine
 
     private static Command RunVerb()
     {
-        var market = new Option<FileInfo?>("--market") { Description = "Market snapshot JSON (default: the bundled sample)." };
-        var positions = new Option<FileInfo?>("--positions") { Description = "Positions CSV or Parquet (default: the bundled sample)." };
-        var collateral = new Option<FileInfo?>("--collateral") { Description = "Collateral CSV (default: the bundled sample)." };
-        var config = new Option<FileInfo?>("--config") { Description = "Risk config JSON (default: the bundled sample's)." };
+        var market = new Option<FileInfo?>("--market") { Description = "Market snapshot JSON. Required once any input file is given; with none, the bundled sample book runs." };
+        var positions = new Option<FileInfo?>("--positions") { Description = "Positions CSV or Parquet. Required once any input file is given." };
+        var collateral = new Option<FileInfo?>("--collateral") { Description = "Collateral CSV (default: no collateral; the sample's only when no input file is given)." };
+        var config = new Option<FileInfo?>("--config") { Description = "Risk config JSON (default: the built-in defaults; the sample's only when no input file is given)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the results (default: runs/<run-id>); must not exist or be empty. With --cluster, a folder under the cluster's results root (a relative one goes under it)." };
         var device = new Option<DeviceKind>("--device") { Description = "auto (CUDA, then OpenCL, then the faster CPU backend), cuda, opencl, cpu (ILGPU CPU accelerator) or host (plain multi-threaded C#).", DefaultValueFactory = _ => DeviceKind.Auto };
         var paths = new Option<int?>("--paths") { Description = "Monte Carlo paths (overrides the config)." };
@@ -84,6 +84,13 @@ public static class CommandLine
         {
             market, positions, collateral, config, output, device, paths, seed, json, cluster, direct,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(direct) && result.GetValue(cluster) is not null)
+            {
+                result.AddError("--cluster and --direct cannot be used together: --direct runs the engine in this process, --cluster sends the run to a running cluster");
+            }
+        });
         command.SetAction((parse, cancellation) =>
         {
             var request = new RunRequest(

@@ -1,4 +1,24 @@
 using PortfolioMargin.Cli;
 
+// `pm help VERB` is `pm VERB --help`.
+if (args is ["help", .. var verb])
+{
+    args = [.. verb, "--help"];
+}
+
+var parse = CommandLine.Build().Parse(args);
+
+// A usage error is exit 2 with one line per problem naming the option, before anything runs.
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"error: {UsageErrors.Describe(error.Message)}");
+    }
+
+    Console.Error.WriteLine("usage: pm --help, or pm VERB --help");
+    return RunCommand.BadInput;
+}
+
 // InvokeAsync: Ctrl+C and SIGTERM cancel the action's token (the run stops and writes nothing) instead of killing the process.
-return await CommandLine.Build().Parse(args).InvokeAsync();
+return await parse.InvokeAsync();

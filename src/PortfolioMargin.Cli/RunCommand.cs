@@ -4,7 +4,6 @@ using PortfolioMargin.Core.Input;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Kernels;
-using PortfolioMargin.Storage.Input;
 using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cli;
@@ -19,12 +18,13 @@ public static class RunCommand
     public const int Failure = 1;
     public const int BadInput = 2;
 
-    /// <summary>Ctrl+C (SIGINT): 128 + 2, as shells report it.</summary>
-    public const int Interrupted = 130;
+    /// <summary>Ctrl+C (SIGINT): 128 + 2, as shells report it (SIGTERM: <see cref="StopSignal.Terminated"/>).</summary>
+    public const int Interrupted = StopSignal.Interrupted;
 
     /// <param name="warmBackend">An open backend to use instead of opening one (benchmarks reuse a warm one).</param>
     public static int Execute(RunRequest request, TextWriter stdout, TextWriter stderr, IRiskBackend? warmBackend = null, CancellationToken cancellation = default)
     {
+        StopSignal.Watch();
         try
         {
             var started = DateTimeOffset.UtcNow;
@@ -35,26 +35,7 @@ public static class RunCommand
                 RunDirectory.CheckTarget(output);
             }
 
-            var marketPath = request.MarketPath ?? SampleBook.PathOf("market.json");
-            var positionsPath = request.PositionsPath ?? SampleBook.PathOf("positions.csv");
-            var collateralPath = request.CollateralPath ?? SampleBook.PathOf("collateral.csv");
-            var configPath = request.ConfigPath ?? (request.MarketPath is null ? SampleBook.PathOf("config.json") : null);
-
-            // Parse first: a missing or bad file is an input error (exit 2) before anything else happens.
-            var inputs = InputLoader.Load(marketPath, positionsPath, collateralPath, configPath);
-            var files = new List<InputFile>
-            {
-                InputFile.Of("market", marketPath),
-                InputFile.Of("positions", positionsPath),
-                InputFile.Of("collateral", collateralPath),
-            };
-            if (configPath is not null)
-            {
-                files.Add(InputFile.Of("config", configPath));
-            }
-
-            inputs = ApplyOverrides(inputs, request);
-
+            var (inputs, files) = BookInputs.Load(request);
             using var opened = warmBackend is null ? RiskBackends.Open(request.Device) : null;
             var backend = warmBackend ?? opened!;
             stderr.WriteLine($"device: {backend.Description}; {inputs.Positions.Count} positions, {inputs.Config.Paths} paths, seed {inputs.Config.Seed}");
@@ -98,34 +79,13 @@ public static class RunCommand
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             stderr.WriteLine(ClusterErrors.InterruptedMessage);
-            return Interrupted;
+            return StopSignal.ExitCode;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
             stderr.WriteLine($"error: {error.Message}");
             return Failure;
         }
-    }
-
-    private static MarginInputs ApplyOverrides(MarginInputs inputs, RunRequest request)
-    {
-        var config = inputs.Config;
-        if (request.Paths is { } paths)
-        {
-            if (paths < 100)
-            {
-                throw new InputException("--paths", 0, "paths", $"must be at least 100, got {paths}");
-            }
-
-            config = config with { Paths = paths };
-        }
-
-        if (request.Seed is { } seed)
-        {
-            config = config with { Seed = seed };
-        }
-
-        return inputs with { Config = config };
     }
 
     /// <summary>Time to the millisecond, then a digest of what went in, so two different runs never share an id.</summary>

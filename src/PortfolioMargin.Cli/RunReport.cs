@@ -30,21 +30,26 @@ public static class RunReport
 
         foreach (var a in accounts.OrderByDescending(a => a.InitialMargin).Take(10))
         {
+            // Account ids are data: Text, not markup ("HEDGE[A]" is no style), with control characters shown, not sent.
             table.AddRow(
-                a.Account,
-                Money(a.InitialMargin),
-                $"{Money(a.ExpectedShortfall)} ±{Money(a.ExpectedShortfallStdError)}",
-                Money(a.StressLoss),
-                Money(a.Equity),
-                Money(a.Excess),
-                a.Status.ToWire());
+                new Text(Printable(a.Account)),
+                new Text(Money(a.InitialMargin)),
+                new Text($"{Money(a.ExpectedShortfall)} ±{Money(a.ExpectedShortfallStdError)}"),
+                new Text(Money(a.StressLoss)),
+                new Text(Money(a.Equity)),
+                new Text(Money(a.Excess)),
+                new Text(a.Status.ToWire()));
         }
 
         console.Write(table);
         var counts = Enum.GetValues<AccountStatus>().Select(s => $"{s.ToWire()} {accounts.Count(a => a.Status == s)}");
         console.WriteLine($"accounts: {accounts.Count} ({string.Join(", ", counts)})");
-        console.WriteLine($"results: {Path.GetFullPath(folder)}  ({elapsed.TotalSeconds:F1} s)");
+        console.WriteLine($"results: {Printable(Path.GetFullPath(folder))}  ({elapsed.TotalSeconds:F1} s)");
     }
+
+    /// <summary>The text with every control character (an ANSI escape's ESC, a newline) written as \xNN.</summary>
+    public static string Printable(string text) =>
+        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\x{(int)c:X2}" : c.ToString())) : text;
 
     private static string Money(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,12 @@ public static class SiloCommand
         try
         {
             var config = configPath is null ? new ClusterConfig() : ClusterConfig.Load(configPath);
+            if (BusyPort(config, instance) is { } busy)
+            {
+                Console.Error.WriteLine($"error: port {busy.Port} ({busy.Role}) is in use: another silo or program holds it; stop it, or start this silo with another --instance");
+                return RunCommand.Failure;
+            }
+
             await using var app = MarginSiloHost.Build(config, instance);
             await app.StartAsync(cancellation);
             Console.Error.WriteLine(
@@ -34,5 +40,37 @@ public static class SiloCommand
         {
             return RunCommand.Success;
         }
+        catch (Exception error) when (error is OrleansException or IOException or System.Net.Sockets.SocketException or InvalidOperationException or StackExchange.Redis.RedisException)
+        {
+            // One line, not a stack trace: what failed is in the message (a Redis that cannot be reached, a port taken meanwhile).
+            Console.Error.WriteLine($"error: the silo could not start: {error.GetBaseException().Message}");
+            return RunCommand.Failure;
+        }
+    }
+
+    /// <summary>The first of this instance's loopback ports something already listens on, checked before Orleans binds them.</summary>
+    private static (int Port, string Role)? BusyPort(ClusterConfig config, int instance)
+    {
+        var ports = new List<(int, string)> { (config.SiloPort + instance, "silo port"), (config.GatewayPort + instance, "gateway port") };
+        if (config.DashboardPort > 0)
+        {
+            ports.Add((config.DashboardPort + instance, "dashboard port"));
+        }
+
+        foreach (var (port, role) in ports)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+                probe.Start();
+                probe.Stop();
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return (port, role);
+            }
+        }
+
+        return null;
     }
 }

@@ -13,7 +13,8 @@ public static class RiskConfigJson
     /// The currency and underlying ids collateral can be held in; a haircut for anything else is an error, because a
     /// misspelt asset would otherwise silently get no haircut. Null skips the check (the config parsed on its own).
     /// </param>
-    public static RiskConfig Parse(string text, string fileName, IReadOnlySet<string>? knownAssets = null)
+    /// <param name="overrides">Values given on the command line: read instead of the file's, whose own are then not checked.</param>
+    public static RiskConfig Parse(string text, string fileName, IReadOnlySet<string>? knownAssets = null, ConfigOverrides overrides = default)
     {
         using var json = JsonInput.Parse(text, fileName);
         var root = json.RootObject();
@@ -25,9 +26,9 @@ public static class RiskConfigJson
         {
             HorizonDays = Check(root, "horizonDays", root.Integer("horizonDays", defaults.HorizonDays), h => h >= 1, "must be >= 1"),
             Confidence = Check(root, "confidence", root.Number("confidence", defaults.Confidence), c => c is >= 0.5 and < 1, "must be in [0.5, 1)"),
-            Paths = Check(root, "paths", root.Integer("paths", defaults.Paths), p => p >= 100, "must be >= 100"),
+            Paths = overrides.Paths ?? Check(root, "paths", root.Integer("paths", defaults.Paths), p => p >= ConfigOverrides.MinimumPaths, $"must be >= {ConfigOverrides.MinimumPaths}"),
             Steps = Check(root, "steps", root.Integer("steps", defaults.Steps), s => s >= 1, "must be >= 1"),
-            Seed = root.Has("seed") ? ReadSeed(root) : defaults.Seed,
+            Seed = overrides.Seed ?? (root.Has("seed") ? ReadSeed(root) : defaults.Seed),
             Innovations = root.Has("innovations") ? ReadInnovations(root) : defaults.Innovations,
             DegreesOfFreedom = Check(root, "degreesOfFreedom", root.Number("degreesOfFreedom", defaults.DegreesOfFreedom), d => d > 2, "must be > 2 (the t variance is finite only then)"),
             PriceMoves = root.Has("priceMoves") ? ReadMoves(root, "priceMoves") : defaults.PriceMoves,

@@ -12,15 +12,22 @@ namespace PortfolioMargin.Storage.Input;
 /// </summary>
 public static class InputLoader
 {
-    public static MarginInputs Load(string marketPath, string positionsPath, string collateralPath, string? configPath)
+    /// <param name="collateralPath">Null: no collateral.</param>
+    /// <param name="configPath">Null: the default config.</param>
+    /// <param name="overrides">Command-line values that replace the config's.</param>
+    public static MarginInputs Load(string marketPath, string positionsPath, string? collateralPath, string? configPath, ConfigOverrides overrides = default)
     {
+        overrides.Check();
         var market = MarketSnapshotJson.Parse(ReadText(marketPath), marketPath);
         var positions = LoadPositions(positionsPath);
-        var collateral = CollateralCsv.Parse(ReadText(collateralPath), collateralPath);
+        IReadOnlyList<CollateralHolding> collateral = collateralPath is null ? [] : CollateralCsv.Parse(ReadText(collateralPath), collateralPath);
         var assets = market.Underlyings.Select(u => u.Id).Append(market.Currency).ToHashSet(StringComparer.Ordinal);
-        var config = configPath is null ? new RiskConfig() : RiskConfigJson.Parse(ReadText(configPath), configPath, assets);
+        var config = configPath is null ? overrides.ApplyTo(new RiskConfig()) : RiskConfigJson.Parse(ReadText(configPath), configPath, assets, overrides);
         PortfolioValidation.CheckPositions(market, positions, positionsPath);
-        PortfolioValidation.CheckCollateral(market, collateral, collateralPath);
+        if (collateralPath is not null)
+        {
+            PortfolioValidation.CheckCollateral(market, collateral, collateralPath);
+        }
         return new MarginInputs(market, positions, collateral, config);
     }
 

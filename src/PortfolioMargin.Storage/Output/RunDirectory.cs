@@ -41,9 +41,68 @@ public sealed class RunDirectory : IDisposable
 
         var parent = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Guid.NewGuid():N}");
+        RemoveStaleStaging(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(full)}{PartialMarker}{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         return new RunDirectory(full, staging);
+    }
+
+    /// <summary>Staging folders are named .TARGET.partial-PID-GUID: the pid of the process writing them.</summary>
+    private const string PartialMarker = ".partial-";
+
+    /// <summary>
+    /// Removes the staging folders that processes which no longer run left in this parent folder (a run killed
+    /// with SIGKILL, or a machine that lost power, cannot clean up after itself). A folder whose pid is alive,
+    /// or whose name does not carry a pid, is left alone: it may be another run's, still writing.
+    /// </summary>
+    public static void RemoveStaleStaging(string parent)
+    {
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Directory.EnumerateDirectories(parent, $".*{PartialMarker}*").ToList();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        foreach (var folder in candidates)
+        {
+            var name = Path.GetFileName(folder);
+            var tail = name[(name.LastIndexOf(PartialMarker, StringComparison.Ordinal) + PartialMarker.Length)..];
+            var dash = tail.IndexOf('-');
+            if (dash <= 0 || !int.TryParse(tail[..dash], out var pid) || pid == Environment.ProcessId || IsRunning(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's to clean, or already gone.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     public string PathOf(string fileName) => Path.Combine(Staging, fileName);

@@ -20,8 +20,7 @@ public sealed record InputFile(string Role, string Path, string Sha256)
 /// <summary>run.json: what a run ran with (inputs, every setting with its default filled in, device, version) and how long each stage took.</summary>
 public static class RunRecord
 {
-    public static string EngineVersion =>
-        typeof(MarginEngine).Assembly.GetName().Version?.ToString() ?? "unknown";
+    public static string EngineVersion => RunEnvironment.EngineVersion;
 
     public static JsonObject Build(
         string runId, IReadOnlyList<InputFile> inputs, RiskConfig config, MarginRunResult result,
@@ -43,6 +42,8 @@ public static class RunRecord
         {
             ["runId"] = runId,
             ["engineVersion"] = EngineVersion,
+            ["engineCommit"] = RunEnvironment.EngineCommit,
+            ["environment"] = RunEnvironment.Describe(),
             ["startedAt"] = started.ToString("O"),
             ["finishedAt"] = finished.ToString("O"),
             ["commandLine"] = new JsonArray(commandLine.Select(a => (JsonNode?)a).ToArray()),
@@ -92,6 +93,25 @@ public static class RunRecord
         };
     }
 
-    public static async Task WriteAsync(string path, JsonObject record, CancellationToken cancellation = default) =>
+    /// <summary>
+    /// Writes run.json into a finished staging folder, with the SHA-256 of every other file in it under
+    /// <c>outputs</c>, so a reader can tell the tables are the ones this record describes.
+    /// </summary>
+    public static async Task WriteAsync(string path, JsonObject record, CancellationToken cancellation = default)
+    {
+        var outputs = new JsonObject();
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        foreach (var file in Directory.GetFiles(folder).Where(f => System.IO.Path.GetFileName(f) != ResultFiles.RunRecord).Order(StringComparer.Ordinal))
+        {
+            await using var stream = File.OpenRead(file);
+            outputs[System.IO.Path.GetFileName(file)] = new JsonObject
+            {
+                ["bytes"] = stream.Length,
+                ["sha256"] = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellation)),
+            };
+        }
+
+        record["outputs"] = outputs;
         await File.WriteAllTextAsync(path, record.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", cancellation);
+    }
 }

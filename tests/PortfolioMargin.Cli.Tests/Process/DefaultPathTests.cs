@@ -142,9 +142,11 @@ public sealed class DefaultPathTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Ctrl_c_stops_the_run_within_seconds_exits_130_and_leaves_nothing(bool direct)
+    [InlineData(false, "INT", 130)]
+    [InlineData(true, "INT", 130)]
+    [InlineData(false, "TERM", 143)]
+    [InlineData(true, "TERM", 143)]
+    public void Ctrl_c_or_sigterm_stops_the_run_within_seconds_with_the_shells_exit_code_and_leaves_nothing(bool direct, string signal, int expected)
     {
         // Long enough to be interrupted mid-run on any machine: the sample book at 400,000 paths.
         using var pm = new PmProcess(_folder, ["run", "--paths", "400000", "--device", "host", "--out", Out("interrupted"), .. direct ? new[] { "--direct" } : []]);
@@ -152,10 +154,10 @@ public sealed class DefaultPathTests : IDisposable
         Thread.Sleep(1500);
 
         var clock = Stopwatch.StartNew();
-        pm.Interrupt();
+        pm.Interrupt(signal);
         var exit = pm.WaitForExit(TimeSpan.FromSeconds(30));
 
-        Assert.True(exit == RunCommand.Interrupted, $"exit {exit}: {pm.Stderr}");
+        Assert.True(exit == expected, $"exit {exit}: {pm.Stderr}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"stopped {clock.Elapsed.TotalSeconds:F1} s after the interrupt");
         Assert.Contains("interrupted", pm.Stderr);
         Assert.Empty(Directory.GetFileSystemEntries(_folder));

@@ -73,10 +73,10 @@ internal sealed class PmProcess : IDisposable
         }
     }
 
-    /// <summary>What Ctrl+C sends.</summary>
-    public void Interrupt()
+    /// <summary>Sends a signal: INT is what Ctrl+C sends, TERM what a service manager or `kill` sends.</summary>
+    public void Interrupt(string signal = "INT")
     {
-        using var kill = System.Diagnostics.Process.Start("kill", ["-INT", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 

@@ -1,0 +1,64 @@
+namespace PortfolioMargin.Cli.Tests.Process;
+
+/// <summary>
+/// Usage errors are exit 2 with a line naming the option and the form it expects, before anything runs; help is
+/// there for every verb.
+/// </summary>
+public sealed class UsageTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pm-usage-").FullName;
+
+    [Theory]
+    [InlineData("--paths abc", "option '--paths': 'abc' is not a whole number")]
+    [InlineData("--seed -1", "option '--seed': '-1' is not a whole number from 0 to")]
+    [InlineData("--device gpu", "--device")]
+    [InlineData("--bogus", "--bogus")]
+    [InlineData("--paths", "--paths")]
+    [InlineData("--cluster cluster.json --direct", "--cluster and --direct cannot be used together")]
+    public void A_usage_error_exits_2_naming_the_option_and_runs_nothing(string options, string expected)
+    {
+        var (exit, stdout, stderr) = PmProcess.Run(_folder, ["run", .. options.Split(' ')]);
+
+        Assert.True(exit == RunCommand.BadInput, $"exit {exit}: {stderr}");
+        Assert.Contains(expected, stderr);
+        Assert.DoesNotContain("System.", stderr);
+        Assert.Equal("", stdout);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public void Help_for_a_verb_is_pm_help_verb_as_well_as_the_verbs_own_option()
+    {
+        var (exit, stdout, _) = PmProcess.Run(_folder, ["help", "run"]);
+        var (ownExit, own, _) = PmProcess.Run(_folder, ["run", "--help"]);
+
+        Assert.Equal((0, 0), (exit, ownExit));
+        Assert.Contains("--positions", stdout);
+        Assert.Equal(own, stdout);
+    }
+
+    [Fact]
+    public void A_silo_whose_port_is_taken_says_so_in_one_line_and_exits_1()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var taken = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        var config = Path.Combine(_folder, "silo.json");
+        File.WriteAllText(config, $$"""{ "siloPort": {{taken}}, "gatewayPort": {{FreePort()}}, "dashboardPort": 0 }""");
+
+        var (exit, _, stderr) = PmProcess.Run(_folder, ["silo", "--config", config]);
+
+        Assert.Equal(RunCommand.Failure, exit);
+        Assert.Equal($"error: port {taken} (silo port) is in use", stderr.Trim()[..$"error: port {taken} (silo port) is in use".Length]);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

@@ -1,0 +1,25 @@
+using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Engine;
+
+namespace PortfolioMargin.Cli.Tests.Run;
+
+/// <summary>Account ids are data: the console table prints them as they are, never as markup or terminal escapes.</summary>
+public sealed class RunReportTests
+{
+    private static AccountMargin Account(string id, double initialMargin) =>
+        new(id, 1, 2, 0.1, 3, -0.1, 0, 0, initialMargin, 0.8 * initialMargin, 0, 0, 0, -initialMargin, AccountStatus.Liquidation, 0, 0, 0, 0);
+
+    [Fact]
+    public void Markup_brackets_and_escape_characters_in_account_ids_are_printed_not_interpreted()
+    {
+        var stderr = new StringWriter();
+
+        RunReport.Print([Account("HEDGE[A]", 200), Account("[red]X[/]", 150), Account("\u001b[31mRED", 100)], "out", TimeSpan.FromSeconds(1), stderr);
+
+        var text = stderr.ToString();
+        Assert.Contains("HEDGE[A]", text);
+        Assert.Contains("[red]X[/]", text);
+        Assert.Contains("\\x1B[31mRED", text);
+        Assert.DoesNotContain("\u001b[31mRED", text);
+    }
+}
