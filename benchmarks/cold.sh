@@ -12,13 +12,14 @@
 # for the peers. Then the intraday latency (`pm intraday --latency 100`) once. With --record FILE the table is
 # appended to FILE with the date, the machine, the commit and this command.
 #
-# Environment: ROUNDS (5), PUBLISH (where the CLI is published; ${TMPDIR:-/tmp}/pm-cold-publish), BOOKS (where
+# Environment: ROUNDS (5), PEERS (1; 0 skips the Python peers, as for L, whose 10M positions they are not built for), PUBLISH (where the CLI is published; ${TMPDIR:-/tmp}/pm-cold-publish), BOOKS (where
 # `pm bench generate` writes S, M, L; /tmp/pm-books-gen, books already there are reused).
 set -euo pipefail
 command_line="$(printf '%q ' "benchmarks/cold.sh" "$@")"
 command_line=${command_line% } # printf leaves a space after the last word
 
 rounds=${ROUNDS:-5}
+peers=${PEERS:-1}
 publish=${PUBLISH:-${TMPDIR:-/tmp}/pm-cold-publish}
 books=${BOOKS:-/tmp/pm-books-gen}
 record=
@@ -95,23 +96,31 @@ for size in "${sizes[@]}"; do
     [ -z "$paths" ] || { pm_paths=(--paths "$paths"); peer_paths=("$paths"); }
 
     # numba compiles on its first run and caches the machine code beside the script: quote the warm runs.
-    echo "book $size: numba warm-up" >&2
-    timed "$size-numba-warmup" /usr/bin/python3 benchmarks/peers/peer_numba.py "$dir" "${peer_paths[@]}"
+    if [ "$peers" = 1 ]; then
+        echo "book $size: numba warm-up" >&2
+        timed "$size-numba-warmup" /usr/bin/python3 benchmarks/peers/peer_numba.py "$dir" "${peer_paths[@]}"
+    fi
     for round in $(seq "$rounds"); do
         echo "book $size: round $round of $rounds" >&2
         timed "$size-default" "$pm" run "${book[@]}" "${pm_paths[@]}" --out "$scratch/out-default"
         timed "$size-direct" "$pm" run --direct "${book[@]}" "${pm_paths[@]}" --out "$scratch/out-direct"
-        timed "$size-numpy" /usr/bin/python3 benchmarks/peers/peer_numpy.py "$dir" "${peer_paths[@]}"
-        timed "$size-numba" /usr/bin/python3 benchmarks/peers/peer_numba.py "$dir" "${peer_paths[@]}"
+        if [ "$peers" = 1 ]; then
+            timed "$size-numpy" /usr/bin/python3 benchmarks/peers/peer_numpy.py "$dir" "${peer_paths[@]}"
+            timed "$size-numba" /usr/bin/python3 benchmarks/peers/peer_numba.py "$dir" "${peer_paths[@]}"
+        fi
         rm -rf "$scratch/out-default" "$scratch/out-direct" # results of M and L are large; each run gets a fresh folder
     done
-    # The peers' own paths, from their JSON (the sample's come from its config).
-    shown_paths=$(/usr/bin/python3 -c 'import json, sys; print(json.loads(sys.stdin.read().splitlines()[-1])["paths"])' <"$scratch/last.out")
-
     default=$(median 1 "$scratch/$size-default.times") direct=$(median 1 "$scratch/$size-direct.times")
-    numpy=$(median 1 "$scratch/$size-numpy.times") numba=$(median 1 "$scratch/$size-numba.times")
+    if [ "$peers" = 1 ]; then
+        # The peers' own paths, from their JSON (the sample's come from its config).
+        shown_paths=$(/usr/bin/python3 -c 'import json, sys; print(json.loads(sys.stdin.read().splitlines()[-1])["paths"])' <"$scratch/last.out")
+        numpy=$(median 1 "$scratch/$size-numpy.times") numba=$(median 1 "$scratch/$size-numba.times")
+        speedups="$(ratio "$numpy" "$default") | $(ratio "$numba" "$default")"
+    else
+        shown_paths=${paths:-config} numpy=– numba=– speedups="– | –"
+    fi
     echo "| $size | $shown_paths | $rounds | $default | $direct | $(ratio "$default" "$direct") | $numpy | $numba" \
-        "| $(ratio "$numpy" "$default") | $(ratio "$numba" "$default")" \
+        "| $speedups" \
         "| $(mib "$(median 2 "$scratch/$size-default.times")") | $(mib "$(median 2 "$scratch/$size-direct.times")") |" >>"$table"
 done
 
