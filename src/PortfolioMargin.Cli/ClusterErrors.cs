@@ -20,7 +20,7 @@ public static class ClusterErrors
         {
             return await body();
         }
-        catch (Exception error) when (error is InputException or MarginRequestException or Engine.NonFiniteResultException)
+        catch (Exception error) when (error is InputException or MarginRequestException or Engine.NonFiniteResultException or Engine.MemoryBudgetException)
         {
             stderr.WriteLine($"error: {error.Message}");
             return RunCommand.BadInput;

@@ -71,7 +71,7 @@ public static class RunCommand
 
             return Success;
         }
-        catch (Exception error) when (error is InputException or NonFiniteResultException)
+        catch (Exception error) when (error is InputException or NonFiniteResultException or MemoryBudgetException)
         {
             stderr.WriteLine($"error: {error.Message}");
             return BadInput;

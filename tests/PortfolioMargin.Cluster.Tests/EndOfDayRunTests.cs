@@ -86,4 +86,36 @@ public sealed class EndOfDayRunTests(ClusterFixture fixture)
         Assert.True(row >= 0, "the end-of-day margin call is in events.parquet");
         Assert.Equal((Account, "healthy", margin.Status.ToWire()), (events["account"][row], events["old_status"][row], events["new_status"][row]));
     }
+
+    [Fact]
+    public async Task The_first_end_of_day_run_logs_every_account_it_finds_in_margin_call_or_liquidation()
+    {
+        // The fixture's base run is every sample account's first: no earlier status, so each call is logged as from "none".
+        var expected = fixture.Direct.Values.Where(a => a.Status != AccountStatus.Healthy).Select(a => a.Account).Order(StringComparer.Ordinal).ToList();
+        var events = await ParquetColumns.ReadTextAsync(fixture.EventsFile, "account", "old_status", "trigger");
+
+        var logged = Enumerable.Range(0, events["account"].Length)
+            .Where(i => events["trigger"][i] == $"end-of-day:{ClusterFixture.BaseRun}")
+            .Select(i => (events["account"][i], events["old_status"][i])).ToList();
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, logged.Select(e => e.Item1).Order(StringComparer.Ordinal));
+        Assert.All(logged, e => Assert.Equal("none", e.Item2));
+    }
+
+    [Fact]
+    public async Task Events_files_read_back_what_was_written_so_a_new_process_appends_to_them()
+    {
+        var path = Path.Combine(fixture.Folder, "events-roundtrip.parquet");
+        StatusChange[] written =
+        [
+            new("A1", new DateTimeOffset(2026, 11, 24, 15, 30, 0, 123, TimeSpan.Zero), "healthy", "margin-call", 90.5, 100, 80, "market-update:u1"),
+            new("B2", new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), "none", "liquidation", -5, 40, 32, "end-of-day:r1"),
+        ];
+
+        await PortfolioMargin.Silo.Market.EventsFile.WriteAsync(path, written);
+
+        Assert.Equal(written, await PortfolioMargin.Silo.Market.EventsFile.ReadAsync(path));
+        Assert.Empty(await PortfolioMargin.Silo.Market.EventsFile.ReadAsync(Path.Combine(fixture.Folder, "no-such-events.parquet")));
+    }
 }

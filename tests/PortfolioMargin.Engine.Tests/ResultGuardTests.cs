@@ -42,3 +42,37 @@ public sealed class ResultGuardTests
         Assert.Equal("ACC1", error.Account);
     }
 }
+
+/// <summary>A run whose smallest unit of work cannot fit the memory budget is refused before anything is allocated.</summary>
+public sealed class MemoryBudgetTests
+{
+    [Fact]
+    public void Paths_whose_single_account_rows_exceed_the_budget_are_refused_naming_the_sizes()
+    {
+        var config = new Core.Risk.RiskConfig { Paths = 100_000_000 };
+
+        var error = Assert.Throws<MemoryBudgetException>(() => BatchPlan.For(10, config, 4, new EngineOptions { MemoryBudgetBytes = 1L << 30 }));
+
+        Assert.Contains("one account's rows at 100,000,000 paths take 1.6 GB", error.Message);
+        Assert.Contains("run fewer paths", error.Message);
+    }
+
+    [Fact]
+    public void Steps_whose_single_path_exceeds_the_chunk_budget_are_refused()
+    {
+        var plan = BatchPlan.For(10, new Core.Risk.RiskConfig { Paths = 1_000, Steps = 3_000 }, 20_000, new EngineOptions { MemoryBudgetBytes = 1L << 30 });
+
+        var error = Assert.Throws<MemoryBudgetException>(() => plan.PathsPerChunk(100));
+
+        Assert.Contains("use fewer steps", error.Message);
+    }
+
+    [Fact]
+    public void A_book_that_fits_plans_as_before()
+    {
+        var plan = BatchPlan.For(10, new Core.Risk.RiskConfig { Paths = 10_000 }, 4, new EngineOptions());
+
+        Assert.Equal(10, plan.AccountsPerBatch);
+        Assert.Equal(10_000, plan.PathsPerChunk(100));
+    }
+}

@@ -32,14 +32,16 @@ public static class MarketSnapshotJson
         }
 
         var underlyings = new Underlying[elements.Count];
+        var firstIndex = new Dictionary<string, int>(elements.Count, StringComparer.Ordinal);
         for (var i = 0; i < elements.Count; i++)
         {
             var path = JsonLineMap.Element(root.PathOf("underlyings"), i);
             underlyings[i] = ReadUnderlying(root.Input.Object(elements[i], path));
-            var first = Array.FindIndex(underlyings, 0, i, u => u.Id == underlyings[i].Id);
-            if (first >= 0)
+
+            // A set, not a search of the ones before: a snapshot of 20,000 underlyings is 2 × 10^8 comparisons otherwise.
+            if (!firstIndex.TryAdd(underlyings[i].Id, i))
             {
-                throw root.Input.Error(JsonLineMap.Child(path, "id"), $"duplicate underlying id '{underlyings[i].Id}', already given at underlyings[{first}]");
+                throw root.Input.Error(JsonLineMap.Child(path, "id"), $"duplicate underlying id '{underlyings[i].Id}', already given at underlyings[{firstIndex[underlyings[i].Id]}]");
             }
         }
 

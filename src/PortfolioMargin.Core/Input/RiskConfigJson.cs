@@ -22,12 +22,14 @@ public static class RiskConfigJson
             "horizonDays", "confidence", "paths", "steps", "seed", "innovations", "degreesOfFreedom",
             "priceMoves", "volMoves", "minimumPerContract", "maintenanceRatio", "haircuts");
         var defaults = new RiskConfig();
-        return new RiskConfig
+        var config = new RiskConfig
         {
-            HorizonDays = Check(root, "horizonDays", root.Integer("horizonDays", defaults.HorizonDays), h => h >= 1, "must be >= 1"),
+            HorizonDays = Check(root, "horizonDays", root.Integer("horizonDays", defaults.HorizonDays), h => h is >= 1 and <= MaxHorizonDays, $"must be in [1, {MaxHorizonDays}]"),
             Confidence = Check(root, "confidence", root.Number("confidence", defaults.Confidence), c => c is >= 0.5 and < 1, "must be in [0.5, 1)"),
-            Paths = overrides.Paths ?? Check(root, "paths", root.Integer("paths", defaults.Paths), p => p >= ConfigOverrides.MinimumPaths, $"must be >= {ConfigOverrides.MinimumPaths}"),
-            Steps = Check(root, "steps", root.Integer("steps", defaults.Steps), s => s >= 1, "must be >= 1"),
+            Paths = overrides.Paths ?? Check(
+                root, "paths", root.Integer("paths", defaults.Paths), p => p is >= ConfigOverrides.MinimumPaths and <= ConfigOverrides.MaximumPaths,
+                $"must be in [{ConfigOverrides.MinimumPaths}, {ConfigOverrides.MaximumPaths:N0}]"),
+            Steps = Check(root, "steps", root.Integer("steps", defaults.Steps), s => s is >= 1 and <= MaxSteps, $"must be in [1, {MaxSteps}]"),
             Seed = overrides.Seed ?? (root.Has("seed") ? ReadSeed(root) : defaults.Seed),
             Innovations = root.Has("innovations") ? ReadInnovations(root) : defaults.Innovations,
             DegreesOfFreedom = Check(root, "degreesOfFreedom", root.Number("degreesOfFreedom", defaults.DegreesOfFreedom), d => d > 2, "must be > 2 (the t variance is finite only then)"),
@@ -37,7 +39,27 @@ public static class RiskConfigJson
             MaintenanceRatio = Check(root, "maintenanceRatio", root.Number("maintenanceRatio", defaults.MaintenanceRatio), r => r is > 0 and <= 1, "must be in (0, 1]"),
             Haircuts = root.Has("haircuts") ? ReadHaircuts(root.Object("haircuts"), knownAssets) : defaults.Haircuts,
         };
+
+        // The grid is every price move (and the unchanged point) with every vol move, each revalued per instrument.
+        var points = (long)(config.PriceMoves.Count + 1) * config.VolMoves.Count;
+        return points <= MaxStressPoints
+            ? config
+            : throw root.Error(root.Has("volMoves") ? "volMoves" : "priceMoves", $"gives a stress grid of {points:N0} points, at most {MaxStressPoints:N0}");
     }
+
+    /// <summary>Ten years: a horizon is days of liquidation, never a decade.</summary>
+    public const int MaxHorizonDays = 3_650;
+
+    /// <summary>Sub-steps of the horizon: daily steps over the longest horizon fit, and every one costs a revaluation.</summary>
+    public const int MaxSteps = 3_650;
+
+    /// <summary>Points of one stress axis; the grid (price moves + the unchanged point) × vol moves is capped too.</summary>
+    public const int MaxMovesPerAxis = 1_000;
+
+    public const int MaxStressPoints = 100_000;
+
+    /// <summary>The largest relative move of a stress axis: +1,000 %.</summary>
+    public const double MaxMove = 10.0;
 
     private static T Check<T>(JsonObjectReader root, string name, T value, Func<T, bool> isValid, string rule) =>
         isValid(value) ? value : throw root.Error(name, $"is {value}, {rule}");
@@ -61,9 +83,9 @@ public static class RiskConfigJson
     private static double[] ReadMoves(JsonObjectReader root, string name)
     {
         var elements = root.Array(name);
-        if (elements.Count == 0)
+        if (elements.Count is 0 or > MaxMovesPerAxis)
         {
-            throw root.Error(name, "must list at least one move");
+            throw root.Error(name, elements.Count == 0 ? "must list at least one move" : $"lists {elements.Count:N0} moves, at most {MaxMovesPerAxis:N0}");
         }
 
         var moves = new double[elements.Count];
@@ -71,9 +93,9 @@ public static class RiskConfigJson
         {
             var path = JsonLineMap.Element(root.PathOf(name), i);
             moves[i] = root.Input.Number(elements[i], path);
-            if (moves[i] <= -1)
+            if (!(moves[i] > -1 && moves[i] <= MaxMove))
             {
-                throw root.Input.Error(path, $"is {moves[i]}, must be > -1");
+                throw root.Input.Error(path, $"is {moves[i]}, must be in (-1, {MaxMove}]");
             }
         }
 

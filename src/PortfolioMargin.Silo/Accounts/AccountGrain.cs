@@ -69,6 +69,9 @@ public sealed class AccountGrain(
         return result.Margin;
     }
 
+    /// <summary>The old status of an account's first event: it had no margin before this run.</summary>
+    public const string NoEarlierStatus = "none";
+
     public async Task<StatusChange?> AcceptEndOfDay(EndOfDayResult result)
     {
         var trigger = $"end-of-day:{result.RunId}";
@@ -92,10 +95,12 @@ public sealed class AccountGrain(
         await SaveAsync();
         await Task.WhenAll(dropped.Select(u => GrainFactory.GetGrain<IUnderlyingHoldersGrain>(u).Remove(Account)));
 
-        // An end-of-day run that finds the account worse off than its last result is a margin call like any other.
+        // An end-of-day run that finds the account worse off than its last result is a margin call like any other;
+        // the first run an account is in logs it as coming from "none", so a call found on day one is logged too.
         var margin = result.Margin;
-        return previous is not null && previous.Status != margin.Status
-            ? new StatusChange(Account, result.AsOf, previous.Status.ToWire(), margin.Status.ToWire(), margin.Equity, margin.InitialMargin, margin.MaintenanceMargin, trigger)
+        var before = previous?.Status.ToWire() ?? NoEarlierStatus;
+        return before != margin.Status.ToWire() && (previous is not null || margin.Status != Core.Margin.AccountStatus.Healthy)
+            ? new StatusChange(Account, result.AsOf, before, margin.Status.ToWire(), margin.Equity, margin.InitialMargin, margin.MaintenanceMargin, trigger)
             : null;
     }
 

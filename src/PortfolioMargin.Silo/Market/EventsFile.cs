@@ -9,6 +9,51 @@ namespace PortfolioMargin.Silo.Market;
 /// </summary>
 public static class EventsFile
 {
+    /// <summary>The events an earlier process logged in this file (none if there is no file), in file order.</summary>
+    public static async Task<IReadOnlyList<StatusChange>> ReadAsync(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            return [];
+        }
+
+        await using var stream = File.OpenRead(full);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(stream);
+        var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var events = new List<StatusChange>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var rows = checked((int)group.RowCount);
+            async Task<string?[]> Text(string name)
+            {
+                var values = new string?[rows];
+                await group.ReadAsync(fields[name], values.AsMemory());
+                return values;
+            }
+
+            async Task<double?[]> Number(string name)
+            {
+                var values = new double?[rows];
+                await group.ReadAsync<double>(fields[name], values.AsMemory());
+                return values;
+            }
+
+            var (account, time, oldStatus, newStatus, trigger) = (await Text("account"), await Text("time"), await Text("old_status"), await Text("new_status"), await Text("trigger"));
+            var (equity, initial, maintenance) = (await Number("equity"), await Number("initial_margin"), await Number("maintenance_margin"));
+            for (var i = 0; i < rows; i++)
+            {
+                events.Add(new StatusChange(
+                    account[i] ?? "",
+                    DateTimeOffset.Parse(time[i] ?? "", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
+                    oldStatus[i] ?? "", newStatus[i] ?? "", equity[i] ?? double.NaN, initial[i] ?? double.NaN, maintenance[i] ?? double.NaN, trigger[i] ?? ""));
+            }
+        }
+
+        return events;
+    }
+
     public static async Task WriteAsync(string path, IReadOnlyList<StatusChange> events)
     {
         var full = Path.GetFullPath(path);

@@ -15,6 +15,13 @@ public sealed class MarginEventLogGrain(
 {
     public async Task Append(StatusChange[] events)
     {
+        // A log that was never written (an embedded silo's memory storage, a new cluster) continues the file an
+        // earlier process left, rather than replacing it: each `pm intraday` adds to events.parquet.
+        if (!state.RecordExists && state.State.Events.Count == 0)
+        {
+            state.State.Events.AddRange(await EventsFile.ReadAsync(paths.EventsFile));
+        }
+
         state.State.Events.AddRange(events);
         await state.WriteStateAsync();
         await EventsFile.WriteAsync(paths.EventsFile, state.State.Events);

@@ -30,6 +30,21 @@ public sealed class SampleRunTests
             var path = input.GetProperty("path").GetString()!;
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), input.GetProperty("sha256").GetString());
         }
+
+        // What it ran on, and the hashes of the files it wrote beside the record.
+        Assert.Matches("^[0-9a-f]{40}$|^unknown$", root.GetProperty("engineCommit").GetString());
+        var environment = root.GetProperty("environment");
+        Assert.StartsWith(".NET", environment.GetProperty("dotnet").GetString());
+        Assert.Matches("^[0-9]+\\.[0-9]+", environment.GetProperty("ilgpu").GetString()); // the cpu device: ILGPU was loaded
+        Assert.False(string.IsNullOrEmpty(environment.GetProperty("os").GetString()));
+        var outputs = root.GetProperty("outputs");
+        Assert.Equal([ResultFiles.Accounts, ResultFiles.Positions], outputs.EnumerateObject().Select(o => o.Name).Order(StringComparer.Ordinal));
+        foreach (var output in outputs.EnumerateObject())
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(run.Output, output.Name));
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), output.Value.GetProperty("sha256").GetString());
+            Assert.Equal(bytes.Length, output.Value.GetProperty("bytes").GetInt64());
+        }
     }
 
     [Fact]

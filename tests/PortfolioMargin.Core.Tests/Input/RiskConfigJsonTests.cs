@@ -79,11 +79,28 @@ public class RiskConfigJsonTests
     [InlineData("maintenanceRatio", "1.2")]
     [InlineData("priceMoves", "[]")]
     [InlineData("volMoves", "\"0.25\"")]
+    [InlineData("paths", "2147483647")]
+    [InlineData("steps", "100000000")]
+    [InlineData("horizonDays", "100000")]
     public void Value_out_of_range_names_line_and_field(string key, string value)
     {
         var text = $"{{\n\n  \"{key}\": {value}\n}}";
 
         InputAssert.FailsAt(() => RiskConfigJson.Parse(text, File), File, 3, key);
+    }
+
+    [Fact]
+    public void A_stress_grid_past_its_bound_is_refused_before_anything_is_allocated()
+    {
+        // 20,000 × 20,000 points once ran out of memory; each axis has a bound, and so has the grid.
+        var axis = string.Join(", ", Enumerable.Range(1, 999).Select(i => (i / 1000.0).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var tooLong = string.Join(", ", Enumerable.Range(1, 1001).Select(i => (i / 2000.0).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var grid = Assert.Throws<InputException>(() => RiskConfigJson.Parse($$"""{ "priceMoves": [{{axis}}], "volMoves": [{{axis}}] }""", File));
+        var axisError = Assert.Throws<InputException>(() => RiskConfigJson.Parse($$"""{ "priceMoves": [{{tooLong}}] }""", File));
+
+        Assert.Equal(("volMoves", "gives a stress grid of 999,000 points, at most 100,000"), (grid.Field, grid.Problem));
+        Assert.Equal(("priceMoves", "lists 1,001 moves, at most 1,000"), (axisError.Field, axisError.Problem));
     }
 
     [Fact]
