@@ -60,31 +60,32 @@ public sealed class EndOfDayRunTests(ClusterFixture fixture)
     [Fact]
     public async Task An_end_of_day_run_that_finds_an_account_in_deficit_logs_a_margin_event()
     {
-        // ACC0076 is healthy on the sample market and in a margin call after a 10% fall in TSLA (see IntradayTests).
-        const string Account = "ACC0076";
+        // An account the engine itself finds healthy on the sample market and worse off after a 10% fall in TSLA.
+        var fallenMarket = fixture.Inputs.Market with
+        {
+            Underlyings = [.. fixture.Inputs.Market.Underlyings.Select(u => u.Id == "TSLA" ? u with { Spot = u.Spot * 0.9 } : u)],
+        };
+        var afterFall = TestAccelerator.Shared.Run(fixture.Inputs with { Market = fallenMarket }, 0).Result.Accounts.ToDictionary(a => a.Account, StringComparer.Ordinal);
+        var account = fixture.Direct.Values
+            .Where(a => a.Status == AccountStatus.Healthy && afterFall[a.Account].Status != AccountStatus.Healthy)
+            .Select(a => a.Account).Order(StringComparer.Ordinal).First();
         var book = fixture.Inputs with
         {
-            Positions = [.. fixture.Inputs.Positions.Where(p => p.Account == Account)],
-            Collateral = [.. fixture.Inputs.Collateral.Where(c => c.Account == Account)],
+            Positions = [.. fixture.Inputs.Positions.Where(p => p.Account == account)],
+            Collateral = [.. fixture.Inputs.Collateral.Where(c => c.Account == account)],
         };
-        var fallen = book with
-        {
-            Market = book.Market with
-            {
-                Underlyings = [.. book.Market.Underlyings.Select(u => u.Id == "TSLA" ? u with { Spot = u.Spot * 0.9 } : u)],
-            },
-        };
+        var fallen = book with { Market = fallenMarket };
 
         await fixture.RunToCompletionAsync(SampleBook.Request(book, "eod-event-before", fixture.Folder));
-        Assert.Equal(AccountStatus.Healthy, (await fixture.Grains.GetGrain<IAccountGrain>(Account).GetMargin()).Status);
+        Assert.Equal(AccountStatus.Healthy, (await fixture.Grains.GetGrain<IAccountGrain>(account).GetMargin()).Status);
         await fixture.RunToCompletionAsync(SampleBook.Request(fallen, "eod-event-after", fixture.Folder));
-        var margin = await fixture.Grains.GetGrain<IAccountGrain>(Account).GetMargin();
+        var margin = await fixture.Grains.GetGrain<IAccountGrain>(account).GetMargin();
 
         Assert.Contains(margin.Status, new[] { AccountStatus.MarginCall, AccountStatus.Liquidation });
         var events = await ParquetColumns.ReadTextAsync(fixture.EventsFile, "account", "old_status", "new_status", "trigger");
         var row = Array.LastIndexOf(events["trigger"], "end-of-day:eod-event-after");
         Assert.True(row >= 0, "the end-of-day margin call is in events.parquet");
-        Assert.Equal((Account, "healthy", margin.Status.ToWire()), (events["account"][row], events["old_status"][row], events["new_status"][row]));
+        Assert.Equal((account, "healthy", margin.Status.ToWire()), (events["account"][row], events["old_status"][row], events["new_status"][row]));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using PortfolioMargin.Core.Risk;
 
 namespace PortfolioMargin.Engine.Tests;
 
-/// <summary>One long (or short) unit of a lognormal spot: VaR and ES have closed forms (test-vectors.md §2.5).</summary>
+/// <summary>One long (or short) unit of a lognormal spot: VaR and ES have closed forms (docs/test-vectors.md §3.2).</summary>
 [Collection(CpuAcceleratorCollection.Name)]
 public sealed class SingleSpotTests(CpuAcceleratorFixture fixture)
 {

@@ -29,8 +29,8 @@ public sealed class StressGridTests(CpuAcceleratorFixture fixture)
                         var years = p.Expiry is { } e ? DayCount.YearFraction(market.AsOfDate, e) : 0.0;
                         var omega = p.Right is { } r ? (double)(int)r : 0.0;
                         var strike = p.Strike ?? 0.0;
-                        var before = InstrumentPricer.UnitValue((int)p.Type, omega, strike, years, x.Spot, x.AtmVol, x.Skew, x.Smile, market.Rate, x.DividendYield);
-                        var after = InstrumentPricer.UnitValue((int)p.Type, omega, strike, years, x.Spot * (1 + m), x.AtmVol * (1 + v), x.Skew, x.Smile, market.Rate, x.DividendYield);
+                        var before = TextbookValue(p.Type, omega, strike, years, x.Spot, x.AtmVol, x.Skew, x.Smile, market.Rate, x.DividendYield);
+                        var after = TextbookValue(p.Type, omega, strike, years, x.Spot * (1 + m), x.AtmVol * (1 + v), x.Skew, x.Smile, market.Rate, x.DividendYield);
                         pnl += p.Notional * (after - before);
                     }
 
@@ -49,6 +49,34 @@ public sealed class StressGridTests(CpuAcceleratorFixture fixture)
             Assert.Equal(worst.Loss, account.StressLoss, 1e-9 * Math.Max(1.0, Math.Abs(worst.Loss)));
             Assert.Equal(worst.Price, account.WorstPriceMove);
             Assert.Equal(worst.Vol, account.WorstVolMove);
+        }
+    }
+
+    /// <summary>
+    /// The unit value written out from the textbook, not through the engine's pricing terms (which the kernels
+    /// share): spot S; future S·e^{(r−q)τ}; option by the eight-call Black–Scholes–Merton formula
+    /// (<see cref="BlackScholes.Price"/>, checked against Haug's published values) at the smile vol
+    /// max(0.01, σ + skew·k + smile·k²), k = ln(K/F)/√τ; intrinsic value once expired.
+    /// </summary>
+    private static double TextbookValue(
+        Core.Portfolio.InstrumentType type, double omega, double strike, double years, double spot, double atmVol, double skew, double smile, double rate, double dividendYield)
+    {
+        switch (type)
+        {
+            case Core.Portfolio.InstrumentType.Spot:
+                return spot;
+            case Core.Portfolio.InstrumentType.Future:
+                return years > 0 ? spot * Math.Exp((rate - dividendYield) * years) : spot;
+            default:
+                if (years <= 0)
+                {
+                    return Math.Max(omega * (spot - strike), 0.0);
+                }
+
+                var forward = spot * Math.Exp((rate - dividendYield) * years);
+                var k = Math.Log(strike / forward) / Math.Sqrt(years);
+                var vol = Math.Max(0.01, atmVol + skew * k + smile * k * k);
+                return BlackScholes.Price(omega, spot, strike, years, rate, dividendYield, vol);
         }
     }
 

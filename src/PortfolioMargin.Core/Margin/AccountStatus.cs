@@ -20,6 +20,9 @@ public static class AccountStatusNames
     {
         AccountStatus.Healthy => "healthy",
         AccountStatus.MarginCall => "margin-call",
-        _ => "liquidation",
+        AccountStatus.Liquidation => "liquidation",
+
+        // Never a default status: an unknown one would put an account into liquidation by accident.
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not an account status"),
     };
 }

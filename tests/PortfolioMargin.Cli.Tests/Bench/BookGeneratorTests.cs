@@ -40,9 +40,20 @@ public sealed class BookGeneratorTests
     [Fact]
     public void An_unknown_size_is_refused_by_name()
     {
-        var error = new StringWriter();
-        var exit = CommandLine.Build().Parse(["bench", "generate", Path.GetTempPath(), "XL"]).Invoke(new System.CommandLine.InvocationConfiguration { Error = error });
+        var root = Directory.CreateTempSubdirectory("pm-book-");
+        try
+        {
+            var target = Path.Combine(root.FullName, "xl");
 
-        Assert.Equal(2, exit);
+            var (exit, _, stderr) = Process.PmProcess.Run(root.FullName, "bench", "generate", target, "XL");
+
+            Assert.Equal(2, exit);
+            Assert.Contains("error: size 'XL' is not one of S, M, L", stderr);
+            Assert.False(Directory.Exists(target));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
     }
 }

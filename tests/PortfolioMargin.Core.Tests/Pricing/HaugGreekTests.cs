@@ -4,7 +4,7 @@ namespace PortfolioMargin.Core.Tests.Pricing;
 
 /// <summary>
 /// Analytic Greeks against Haug pp. 11–16 as tabulated in QuantLib's europeanoption.cpp testGreekValues
-/// (test-vectors.md §2.2): vega per 1.00 of vol, theta per year and per calendar day (/365). The book is checked at
+/// (docs/test-vectors.md §2): vega per 1.00 of vol, theta per year and per calendar day (/365). The book is checked at
 /// QuantLib's 1e-4, the closed-form column at 1e-9.
 /// </summary>
 public class HaugGreekTests

@@ -4,7 +4,7 @@ namespace PortfolioMargin.Core.Tests.Pricing;
 
 /// <summary>
 /// Black–Scholes–Merton prices against Haug (1998) as tabulated in QuantLib's europeanoption.cpp testValues
-/// (test-vectors.md §2.1). The book has 4 decimals, so it is checked at QuantLib's 1e-4; the closed-form column
+/// (docs/test-vectors.md §1). The book has 4 decimals, so it is checked at QuantLib's 1e-4; the closed-form column
 /// (full double precision) is checked at 1e-9.
 /// </summary>
 public class HaugPriceTests

@@ -4,7 +4,7 @@ using PortfolioMargin.Core.Risk;
 namespace PortfolioMargin.Core.Tests.Risk;
 
 /// <summary>
-/// VaR and ES of 1,000,000 standard-normal losses against the closed forms of test-vectors.md §2.5
+/// VaR and ES of 1,000,000 standard-normal losses against the closed forms of docs/test-vectors.md §3.1
 /// (VaR = z_α, ES = φ(z_α)/(1 − α)), each within 4 standard errors: ES by the estimator's own reported standard error,
 /// VaR by the asymptotic quantile standard error √(α(1−α))/(φ(z_α)√N).
 /// </summary>
