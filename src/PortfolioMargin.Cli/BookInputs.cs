@@ -21,18 +21,7 @@ public static class BookInputs
         var config = sample ? SampleBook.PathOf("config.json") : request.ConfigPath;
 
         // Parse first: a missing or bad file is an input error (exit 2) before anything else happens.
-        var inputs = InputLoader.Load(market, positions, collateral, config, new ConfigOverrides(request.Paths, request.Seed));
-        var files = new List<InputFile> { InputFile.Of("market", market), InputFile.Of("positions", positions) };
-        if (collateral is not null)
-        {
-            files.Add(InputFile.Of("collateral", collateral));
-        }
-
-        if (config is not null)
-        {
-            files.Add(InputFile.Of("config", config));
-        }
-
+        var (inputs, files) = InputLoader.LoadWithFiles(market, positions, collateral, config, new ConfigOverrides(request.Paths, request.Seed));
         return (inputs, files);
     }
 

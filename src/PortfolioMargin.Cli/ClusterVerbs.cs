@@ -63,8 +63,8 @@ public static class ClusterVerbs
         public ClusterRequest Read(ParseResult parse) => new(
             parse.GetValue(_cluster)?.FullName,
             new RunRequest(
-                parse.GetValue(_market)?.FullName, parse.GetValue(_positions)?.FullName, parse.GetValue(_collateral)?.FullName,
-                parse.GetValue(_config)?.FullName, null, parse.GetValue(_device), parse.GetValue(_paths), parse.GetValue(_seed), false,
+                InputPath.Of(parse.GetValue(_market)), InputPath.Of(parse.GetValue(_positions)), InputPath.Of(parse.GetValue(_collateral)),
+                InputPath.Of(parse.GetValue(_config)), null, parse.GetValue(_device), parse.GetValue(_paths), parse.GetValue(_seed), false,
                 Environment.GetCommandLineArgs()));
     }
 }

@@ -94,10 +94,10 @@ public static class CommandLine
         command.SetAction((parse, cancellation) =>
         {
             var request = new RunRequest(
-                parse.GetValue(market)?.FullName,
-                parse.GetValue(positions)?.FullName,
-                parse.GetValue(collateral)?.FullName,
-                parse.GetValue(config)?.FullName,
+                InputPath.Of(parse.GetValue(market)),
+                InputPath.Of(parse.GetValue(positions)),
+                InputPath.Of(parse.GetValue(collateral)),
+                InputPath.Of(parse.GetValue(config)),
                 parse.GetValue(output)?.FullName,
                 parse.GetValue(device),
                 parse.GetValue(paths),

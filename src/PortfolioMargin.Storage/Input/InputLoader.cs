@@ -1,45 +1,74 @@
+using System.Security.Cryptography;
 using System.Text;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Storage.Input;
 
 /// <summary>
-/// Reads the four input files from disk, parses them with the Core parsers and cross-checks them, so that a run
-/// either starts from consistent inputs or stops with one error naming the file, line and field to fix.
-/// File names in errors are the paths as given, which is what the user typed.
+/// Reads the four input files, parses them with the Core parsers and cross-checks them, so that a run either
+/// starts from consistent inputs or stops with one error naming the file, line and field to fix. Each file is
+/// read once, from a path, a pipe or standard input (<see cref="StandardInput"/>), and its SHA-256 is taken
+/// from the bytes read, so the run record names exactly what was parsed. File names in errors are the paths as
+/// given, which is what the user typed.
 /// </summary>
 public static class InputLoader
 {
+    /// <summary>The path that means standard input, as Unix tools spell it.</summary>
+    public const string StandardInput = "-";
+
+    /// <summary>
+    /// The largest input read: the text is decoded whole, and .NET strings stop at about a billion characters.
+    /// A bigger file is refused with its size instead of failing deep in a parser.
+    /// </summary>
+    public const long MaxFileBytes = 1L << 30;
+
     /// <param name="collateralPath">Null: no collateral.</param>
     /// <param name="configPath">Null: the default config.</param>
     /// <param name="overrides">Command-line values that replace the config's.</param>
-    public static MarginInputs Load(string marketPath, string positionsPath, string? collateralPath, string? configPath, ConfigOverrides overrides = default)
+    public static MarginInputs Load(string marketPath, string positionsPath, string? collateralPath, string? configPath, ConfigOverrides overrides = default) =>
+        LoadWithFiles(marketPath, positionsPath, collateralPath, configPath, overrides).Inputs;
+
+    /// <summary>As <see cref="Load"/>, with each file read as the run record lists it: role, full path, SHA-256.</summary>
+    public static (MarginInputs Inputs, IReadOnlyList<InputFile> Files) LoadWithFiles(
+        string marketPath, string positionsPath, string? collateralPath, string? configPath, ConfigOverrides overrides = default)
     {
         overrides.Check();
-        var market = MarketSnapshotJson.Parse(ReadText(marketPath), marketPath);
-        var positions = LoadPositions(positionsPath);
-        IReadOnlyList<CollateralHolding> collateral = collateralPath is null ? [] : CollateralCsv.Parse(ReadText(collateralPath), collateralPath);
+        if (new[] { marketPath, positionsPath, collateralPath, configPath }.Count(p => p == StandardInput) > 1)
+        {
+            throw new InputException(StandardInput, 0, "", "standard input can be only one of the input files");
+        }
+
+        var files = new List<InputFile>();
+        var market = MarketSnapshotJson.Parse(ReadText(marketPath, "market", files), marketPath);
+        var positions = LoadPositions(positionsPath, files);
+        IReadOnlyList<CollateralHolding> collateral = collateralPath is null ? [] : CollateralCsv.Parse(ReadText(collateralPath, "collateral", files), collateralPath);
         var assets = market.Underlyings.Select(u => u.Id).Append(market.Currency).ToHashSet(StringComparer.Ordinal);
-        var config = configPath is null ? overrides.ApplyTo(new RiskConfig()) : RiskConfigJson.Parse(ReadText(configPath), configPath, assets, overrides);
+        var config = configPath is null ? overrides.ApplyTo(new RiskConfig()) : RiskConfigJson.Parse(ReadText(configPath, "config", files), configPath, assets, overrides);
         PortfolioValidation.CheckPositions(market, positions, positionsPath);
         if (collateralPath is not null)
         {
             PortfolioValidation.CheckCollateral(market, collateral, collateralPath);
         }
-        return new MarginInputs(market, positions, collateral, config);
+
+        return (new MarginInputs(market, positions, collateral, config), files);
     }
 
     /// <summary>Positions as CSV, or as Parquet when the file name ends in <c>.parquet</c>; the columns are the same.</summary>
-    public static IReadOnlyList<Position> LoadPositions(string path)
+    public static IReadOnlyList<Position> LoadPositions(string path) => LoadPositions(path, null);
+
+    private static IReadOnlyList<Position> LoadPositions(string path, List<InputFile>? files)
     {
         if (!path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
         {
-            return PositionsCsv.Parse(ReadText(path), path);
+            return PositionsCsv.Parse(ReadText(path, "positions", files), path);
         }
 
-        using var stream = Open(path);
+        // Parquet's footer is at the end: a pipe is read into memory first, a file is read where it lies.
+        var bytes = ReadBytes(path, "positions", files);
+        using var stream = new MemoryStream(bytes, writable: false);
         return PositionsParquet.ReadAsync(stream, path).GetAwaiter().GetResult();
     }
 
@@ -48,15 +77,9 @@ public static class InputLoader
     /// Byte-order marks are honoured as a StreamReader would (UTF-8, UTF-16 either way round); without one the
     /// text is UTF-8, and invalid bytes become U+FFFD either way.
     /// </summary>
-    private static string ReadText(string path)
+    private static string ReadText(string path, string role, List<InputFile>? files)
     {
-        byte[] bytes;
-        using (var stream = Open(path))
-        {
-            bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
-        }
-
+        var bytes = ReadBytes(path, role, files);
         var (encoding, bom) = bytes switch
         {
             [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
@@ -67,8 +90,67 @@ public static class InputLoader
         return encoding.GetString(bytes, bom, bytes.Length - bom);
     }
 
-    private static FileStream Open(string path)
+    /// <summary>Every byte of a file, a pipe or standard input, checked against <see cref="MaxFileBytes"/>; noted in <paramref name="files"/>.</summary>
+    private static byte[] ReadBytes(string path, string role, List<InputFile>? files)
     {
+        byte[] bytes;
+        using (var stream = Open(path))
+        {
+            try
+            {
+                bytes = stream.CanSeek ? ReadSeekable(stream, path) : ReadToEnd(stream, path);
+            }
+            catch (IOException e)
+            {
+                throw new InputException(path, 0, "", $"cannot be read: {e.Message}");
+            }
+        }
+
+        files?.Add(new InputFile(role, path == StandardInput ? StandardInput : Path.GetFullPath(path), Convert.ToHexStringLower(SHA256.HashData(bytes))));
+        return bytes;
+    }
+
+    private static byte[] ReadSeekable(Stream stream, string path)
+    {
+        var length = stream.Length;
+        if (length > MaxFileBytes)
+        {
+            throw TooLarge(path, length);
+        }
+
+        var bytes = new byte[length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    private static byte[] ReadToEnd(Stream stream, string path)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+            {
+                throw TooLarge(path, buffer.Length + read);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static InputException TooLarge(string path, long bytes) =>
+        new(path, 0, "", $"is {bytes:N0} bytes or more; inputs are read whole and may be at most {MaxFileBytes:N0} bytes (split the book, or give positions as Parquet)");
+
+    private static Stream Open(string path)
+    {
+        if (path == StandardInput)
+        {
+            return Console.OpenStandardInput();
+        }
+
         try
         {
             return File.OpenRead(path);

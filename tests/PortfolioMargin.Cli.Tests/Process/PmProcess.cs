@@ -10,12 +10,19 @@ internal sealed class PmProcess : IDisposable
     private readonly System.Text.StringBuilder _stderr = new();
 
     public PmProcess(string workingDirectory, params string[] args)
+        : this(workingDirectory, null, args)
+    {
+    }
+
+    /// <param name="stdin">Bytes piped to the process's standard input, which is then closed; null leaves it alone.</param>
+    public PmProcess(string workingDirectory, byte[]? stdin, string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pm.dll"));
@@ -30,6 +37,11 @@ internal sealed class PmProcess : IDisposable
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        if (stdin is not null)
+        {
+            _process.StandardInput.BaseStream.Write(stdin);
+            _process.StandardInput.Close();
+        }
     }
 
     public string Stdout => Read(_stdout);
@@ -39,9 +51,12 @@ internal sealed class PmProcess : IDisposable
     public int Id => _process.Id;
 
     /// <summary>Runs to the end (killed after <paramref name="timeout"/>) and returns the exit code.</summary>
-    public static (int Exit, string Stdout, string Stderr) Run(string workingDirectory, params string[] args)
+    public static (int Exit, string Stdout, string Stderr) Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+
+    /// <summary>As <see cref="Run(string, string[])"/>, with <paramref name="stdin"/> piped to standard input.</summary>
+    public static (int Exit, string Stdout, string Stderr) Run(string workingDirectory, byte[]? stdin, params string[] args)
     {
-        using var pm = new PmProcess(workingDirectory, args);
+        using var pm = new PmProcess(workingDirectory, stdin, args);
         var exit = pm.WaitForExit(TimeSpan.FromMinutes(3));
         return (exit, pm.Stdout, pm.Stderr);
     }

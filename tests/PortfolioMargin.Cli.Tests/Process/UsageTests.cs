@@ -37,6 +37,41 @@ public sealed class UsageTests : IDisposable
         Assert.Equal(own, stdout);
     }
 
+    [Theory]
+    [InlineData("-", false)]
+    [InlineData("/dev/stdin", false)]
+    [InlineData("-", true)]
+    public void Positions_piped_to_standard_input_give_the_files_a_path_gives(string positions, bool direct)
+    {
+        // Once "Stream does not support seeking": a pipe has no length to allocate for.
+        string[] book(string positionsPath, string output) =>
+            ["run", .. direct ? ["--direct"] : Array.Empty<string>(), "--market", SampleBook.PathOf("market.json"), "--positions", positionsPath,
+            "--collateral", SampleBook.PathOf("collateral.csv"), "--config", SampleBook.PathOf("config.json"), "--paths", "1000", "--device", "host", "--out", output];
+        var piped = Path.Combine(_folder, "piped");
+        var fromFile = Path.Combine(_folder, "from-file");
+
+        var (exit, _, stderr) = PmProcess.Run(_folder, File.ReadAllBytes(SampleBook.PathOf("positions.csv")), book(positions, piped));
+        var (fileExit, _, _) = PmProcess.Run(_folder, book(SampleBook.PathOf("positions.csv"), fromFile));
+
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        Assert.Equal(0, fileExit);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(fromFile, "accounts.parquet")), File.ReadAllBytes(Path.Combine(piped, "accounts.parquet")));
+        var inputs = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(piped, "run.json")))!["inputs"]!.AsArray();
+        var recorded = inputs.Single(i => i!["role"]!.GetValue<string>() == "positions")!;
+        Assert.Equal(
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(SampleBook.PathOf("positions.csv")))),
+            recorded["sha256"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Two_inputs_cannot_both_be_standard_input()
+    {
+        var (exit, _, stderr) = PmProcess.Run(_folder, [], ["run", "--direct", "--market", "-", "--positions", "-"]);
+
+        Assert.Equal(RunCommand.BadInput, exit);
+        Assert.Contains("standard input can be only one of the input files", stderr);
+    }
+
     [Fact]
     public void A_silo_whose_port_is_taken_says_so_in_one_line_and_exits_1()
     {
