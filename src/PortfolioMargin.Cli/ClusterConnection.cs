@@ -33,14 +33,26 @@ public static class ClusterConnection
             [.. files.Select(f => new RunInput(f.Role, f.Path, f.Sha256))], [.. book.CommandLine], updateAccounts);
     }
 
-    /// <summary>Submits a run and waits for it, with one progress line on stderr every couple of seconds.</summary>
-    public static Task<MarginRunStatus> RunAsync(
-        IClusterClient client, MarginRunRequest request, TextWriter stderr, CancellationToken cancellation, bool waitForAccounts = true) =>
-        RunSubmission.SubmitAndWaitAsync(
-            client, request,
-            status => stderr.WriteLine(
-                status.Phase == RunPhase.Completed ? "progress: results written, account grains taking them"
-                : status.Accounts == 0 ? $"progress: pricing started, {status.Retries} retries"
-                : $"progress: {status.Done}/{status.Accounts} accounts, {status.Retries} retries"),
-            TimeSpan.FromSeconds(2), cancellation, waitForAccounts);
+    /// <summary>Submits a run and waits for it, with its progress on stderr (<see cref="ProgressLine"/>).</summary>
+    public static async Task<MarginRunStatus> RunAsync(
+        IClusterClient client, MarginRunRequest request, TextWriter stderr, CancellationToken cancellation, bool waitForAccounts = true, bool quiet = false)
+    {
+        var progress = new ProgressLine(stderr, quiet);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            return await RunSubmission.SubmitAndWaitAsync(
+                client, request,
+                status => progress.Report(
+                    status.Phase == RunPhase.Completed ? status.Accounts : status.Done, status.Accounts, clock.Elapsed,
+                    status.Phase == RunPhase.Completed ? "results written, account grains taking them"
+                    : status.Accounts == 0 ? $"pricing started, {status.Retries} retries"
+                    : $"{status.Retries} retries"),
+                TimeSpan.FromSeconds(2), cancellation, waitForAccounts);
+        }
+        finally
+        {
+            progress.Finish();
+        }
+    }
 }

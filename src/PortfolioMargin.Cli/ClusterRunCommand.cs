@@ -66,7 +66,7 @@ public static class ClusterRunCommand
                 MarginRunStatus status;
                 try
                 {
-                    status = await ClusterConnection.RunAsync(cluster.Client, run, stderr, cancellation, waitForAccounts: !embedded);
+                    status = await ClusterConnection.RunAsync(cluster.Client, run, stderr, cancellation, waitForAccounts: !embedded, quiet: request.Book.Quiet);
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
@@ -76,7 +76,7 @@ public static class ClusterRunCommand
                 }
 
                 var results = await cluster.Client.GetGrain<IMarginRunGrain>(runId).GetResults();
-                RunReport.Print(results, status.OutputFolder ?? folder, clock.Elapsed, stderr);
+                RunReport.Print(results, status.OutputFolder ?? folder, clock.Elapsed, json ? stderr : stdout);
                 stderr.WriteLine($"time: inputs {loadTime.TotalSeconds:F2} s beside {(embedded ? "silo start" : "connecting")} {openTime.TotalSeconds:F2} s, then the run {(clock.Elapsed - submitted).TotalSeconds:F2} s");
                 if (json)
                 {

@@ -79,10 +79,11 @@ public static class CommandLine
         var json = new Option<bool>("--json") { Description = "Print the account results as JSON on stdout; everything else goes to stderr." };
         var cluster = new Option<FileInfo?>("--cluster") { Description = "Run as a client of the running Orleans cluster this config describes (default: an embedded silo in this process)." };
         var direct = new Option<bool>("--direct") { Description = "Call the engine directly, without a silo (what tests and benchmarks do)." };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr (errors and the summary still show)." };
 
         var command = new Command("run", "Run a margin calculation over a book and write accounts.parquet, positions.parquet and run.json.")
         {
-            market, positions, collateral, config, output, device, paths, seed, json, cluster, direct,
+            market, positions, collateral, config, output, device, paths, seed, json, cluster, direct, quiet,
         };
         command.Validators.Add(result =>
         {
@@ -103,7 +104,8 @@ public static class CommandLine
                 parse.GetValue(paths),
                 parse.GetValue(seed),
                 parse.GetValue(json),
-                Environment.GetCommandLineArgs());
+                Environment.GetCommandLineArgs(),
+                parse.GetValue(quiet));
             return parse.GetValue(direct)
                 ? Task.Run(() => RunCommand.Execute(request, Console.Out, Console.Error, null, cancellation), CancellationToken.None)
                 : ClusterRunCommand.ExecuteAsync(

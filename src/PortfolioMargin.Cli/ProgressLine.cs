@@ -2,13 +2,62 @@ using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Cli;
 
-/// <summary>Progress on stderr, one line per account batch: accounts done and paths simulated per second.</summary>
-public sealed class ProgressLine(TextWriter stderr) : IProgress<EngineProgress>
+/// <summary>
+/// A run's progress on stderr. On a terminal: one line redrawn in place, a bar with the share of accounts done,
+/// the rate and the time left. Elsewhere (a log, a pipe): a plain line every few seconds, and the last one.
+/// With --quiet: nothing.
+/// </summary>
+public sealed class ProgressLine(TextWriter stderr, bool quiet = false) : IProgress<EngineProgress>
 {
+    /// <summary>Off a terminal, at most one line in this long: a log of a long run stays readable.</summary>
+    private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
+
+    private readonly bool _interactive = stderr == Console.Error && !Console.IsErrorRedirected;
+    private TimeSpan? _lastLogged;
+    private bool _drawn;
+
     public void Report(EngineProgress value)
     {
         var seconds = Math.Max(value.Elapsed.TotalSeconds, 1e-9);
-        stderr.WriteLine(
-            $"progress: {value.Fraction:P0}, {value.AccountsDone}/{value.AccountsTotal} accounts done, {value.PathsSimulated / seconds / 1e6:F2} M account-paths/s, {value.Elapsed.TotalSeconds:F1} s");
+        var rate = $"{value.PathsSimulated / seconds / 1e6:F2} M account-paths/s";
+        Show(value.Fraction, $"{value.AccountsDone}/{value.AccountsTotal} accounts done, {rate}", value.Elapsed);
+    }
+
+    /// <summary>Progress that only counts accounts (a run through a cluster).</summary>
+    public void Report(int done, int total, TimeSpan elapsed, string detail) =>
+        Show(total > 0 ? (double)done / total : 0.0, total > 0 ? $"{done}/{total} accounts, {detail}" : detail, elapsed);
+
+    /// <summary>Ends the in-place line, so what follows starts on a line of its own.</summary>
+    public void Finish()
+    {
+        if (_drawn)
+        {
+            stderr.WriteLine();
+            _drawn = false;
+        }
+    }
+
+    private void Show(double fraction, string detail, TimeSpan elapsed)
+    {
+        if (quiet)
+        {
+            return;
+        }
+
+        var left = fraction is > 0 and < 1 ? $", {TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / fraction):m\\:ss} left" : "";
+        if (_interactive)
+        {
+            const int Width = 24;
+            var filled = (int)Math.Round(Math.Clamp(fraction, 0, 1) * Width);
+            stderr.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {fraction,4:P0} {detail}, {elapsed.TotalSeconds:F1} s{left}\u001b[K");
+            _drawn = true;
+            return;
+        }
+
+        if (fraction >= 1 || _lastLogged is not { } last || elapsed - last >= LogInterval)
+        {
+            _lastLogged = elapsed;
+            stderr.WriteLine($"progress: {fraction:P0}, {detail}, {elapsed.TotalSeconds:F1} s{left}");
+        }
     }
 }

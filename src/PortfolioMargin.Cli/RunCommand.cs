@@ -46,14 +46,19 @@ public static class RunCommand
             using (var folder = RunDirectory.Begin(target))
             {
                 var tables = new ResultTables(folder.PathOf);
+                var progress = new ProgressLine(stderr, request.Quiet);
                 try
                 {
-                    result = engine.Run(inputs, new ProgressLine(stderr), cancellation, tables.PositionsValued);
+                    result = engine.Run(inputs, progress, cancellation, tables.PositionsValued);
                 }
                 catch
                 {
                     tables.Abandon();
                     throw;
+                }
+                finally
+                {
+                    progress.Finish();
                 }
 
                 result.Timings.Add("parquet", tables.FinishAsync(result.Accounts).GetAwaiter().GetResult());
@@ -63,7 +68,8 @@ public static class RunCommand
                 folder.Commit();
             }
 
-            RunReport.Print(result.Accounts, target, DateTimeOffset.UtcNow - started, stderr);
+            // Results on stdout; with --json the document is stdout's alone, and the table goes to stderr.
+            RunReport.Print(result.Accounts, target, DateTimeOffset.UtcNow - started, request.Json ? stderr : stdout);
             if (request.Json)
             {
                 stdout.WriteLine(AccountJson.Serialize(result.Accounts));

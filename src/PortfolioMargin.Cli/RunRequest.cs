@@ -2,7 +2,7 @@ using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Cli;
 
-/// <summary>What `pm run` was asked to do; null paths mean the bundled sample book.</summary>
+/// <summary>What `pm run` was asked to do; null paths mean the bundled sample book. <paramref name="Quiet"/>: no progress.</summary>
 public sealed record RunRequest(
     string? MarketPath,
     string? PositionsPath,
@@ -13,4 +13,5 @@ public sealed record RunRequest(
     int? Paths,
     ulong? Seed,
     bool Json,
-    IReadOnlyList<string> CommandLine);
+    IReadOnlyList<string> CommandLine,
+    bool Quiet = false);

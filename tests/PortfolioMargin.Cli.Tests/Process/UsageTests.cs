@@ -63,6 +63,25 @@ public sealed class UsageTests : IDisposable
             recorded["sha256"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Results_go_to_stdout_progress_to_stderr_and_quiet_silences_the_progress(bool direct, bool quiet)
+    {
+        var (exit, stdout, stderr) = PmProcess.Run(_folder, [
+            "run", "--paths", "2000", "--device", "host", "--out", Path.Combine(_folder, "out"),
+            .. direct ? ["--direct"] : Array.Empty<string>(), .. quiet ? ["--quiet"] : Array.Empty<string>()]);
+
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        Assert.Contains("Largest initial margins", stdout);
+        Assert.Contains("accounts: 260 (", stdout);
+        Assert.DoesNotContain("Largest initial margins", stderr);
+        Assert.DoesNotContain("progress:", stdout);
+        Assert.Equal(!quiet, stderr.Contains("progress:", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Two_inputs_cannot_both_be_standard_input()
     {
