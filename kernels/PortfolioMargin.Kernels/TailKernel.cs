@@ -85,7 +85,11 @@ public static class TailKernel
         }
     }
 
-    /// <summary>Rearranges the row so that row[target] is its order statistic, smaller before and larger after.</summary>
+    /// <summary>
+    /// Rearranges the row so that row[target] is its order statistic, smaller before and larger after: the copy, on
+    /// an ArrayView, of Core's TailSelection.Select (and the tail sums above of TailRisk.FromSortedTail); a change to
+    /// one is a change to both, which TailSelectionAgreementTests checks bit for bit on hard rows.
+    /// </summary>
     private static void Select(ArrayView<double> row, int target)
     {
         var lo = 0;

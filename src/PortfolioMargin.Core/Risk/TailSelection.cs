@@ -4,7 +4,9 @@ namespace PortfolioMargin.Core.Risk;
 /// Tail statistics of one row of losses by selection rather than a full sort: quickselect (median-of-three pivot,
 /// Hoare partition, linear even when many losses are equal as in a hedged book) moves the ⌈(1−α)N⌉ largest to
 /// the end, and only they are sorted, so that the ES sum runs in ascending order as in
-/// <see cref="TailRisk.FromLosses"/>. The device kernel runs the same algorithm on its array views.
+/// <see cref="TailRisk.FromLosses"/>. The device kernel (kernels/PortfolioMargin.Kernels/TailKernel.cs, ReduceTailLoss
+/// and Select) runs a copy of this algorithm on its array views, because a kernel cannot take a Span; the
+/// Engine tests' TailSelectionAgreementTests feed both copies the hard rows and hold them to the same bits.
 /// </summary>
 public static class TailSelection
 {
