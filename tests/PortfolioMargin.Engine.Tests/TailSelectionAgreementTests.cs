@@ -1,4 +1,3 @@
-using ILGPU;
 using ILGPU.Runtime;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Kernels;
