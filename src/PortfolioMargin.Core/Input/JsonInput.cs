@@ -32,7 +32,7 @@ internal sealed class JsonInput : IDisposable
         try
         {
             var lines = JsonLineMap.Build(utf8, fileName);
-            return new JsonInput(JsonDocument.Parse(utf8), lines, fileName);
+            return new JsonInput(JsonDocument.Parse(utf8.AsMemory()), lines, fileName);
         }
         catch (JsonException e)
         {
