@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 dotnet build src/PortfolioMargin.Cli -c Release -v quiet >&2
 pm="dotnet src/PortfolioMargin.Cli/bin/Release/net10.0/pm.dll"
 scratch=$(mktemp -d)
-trap 'pkill -f "pm.dll silo" || true; rm -rf "$scratch" runs/cluster-eod-*' EXIT
+# Only the silos this script started are stopped, by pid: another silo on the machine is not this script's.
+silos=()
+stop_silos() { for pid in "${silos[@]}"; do kill "$pid" 2>/dev/null || true; done; for pid in "${silos[@]}"; do wait "$pid" 2>/dev/null || true; done; silos=(); }
+trap 'stop_silos; rm -rf "$scratch" runs/cluster-eod-*' EXIT
 wall() { /usr/bin/time -f "%e" "$@" >/dev/null 2>"$scratch/time" || { cat "$scratch/time" >&2; exit 1; }; tail -1 "$scratch/time"; }
 # A silo confines run folders to its results root (cluster-config's outputFolder, runs/): cluster runs get relative ones.
 out() { case $1 in direct) echo "$scratch/$1-$2" ;; *) echo "cluster-eod-$1-$2" ;; esac; }
@@ -16,11 +19,14 @@ echo "| setup | best of 3, s |"
 echo "|---|---|"
 best direct $pm run --direct
 $pm silo --config cluster-config/local.json >"$scratch/silo0.log" 2>&1 &
+silos+=($!)
 sleep 10; wall $pm run --cluster cluster-config/local.json --out cluster-eod-warm1 >/dev/null
 best one-silo $pm run --cluster cluster-config/local.json
-pkill -f "pm.dll silo"; sleep 2
+stop_silos
 $pm silo --config cluster-config/multi-silo.json --instance 0 >"$scratch/m0.log" 2>&1 &
+silos+=($!)
 sleep 10
 $pm silo --config cluster-config/multi-silo.json --instance 1 >"$scratch/m1.log" 2>&1 &
+silos+=($!)
 sleep 10; wall $pm run --cluster cluster-config/multi-silo.json --out cluster-eod-warm2 >/dev/null
 best two-silos $pm run --cluster cluster-config/multi-silo.json

@@ -1,9 +1,13 @@
 using PortfolioMargin.Cli;
 
-// `pm help VERB` is `pm VERB --help`.
+// `pm help VERB` is `pm VERB --help`, and `pm` alone lists the verbs.
 if (args is ["help", .. var verb])
 {
     args = [.. verb, "--help"];
+}
+else if (args.Length == 0)
+{
+    args = ["--help"];
 }
 
 var parse = CommandLine.Build().Parse(args);

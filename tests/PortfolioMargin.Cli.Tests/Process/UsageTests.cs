@@ -35,6 +35,13 @@ public sealed class UsageTests : IDisposable
         Assert.Equal((0, 0), (exit, ownExit));
         Assert.Contains("--positions", stdout);
         Assert.Equal(own, stdout);
+
+        // pm alone lists every verb.
+        var (bareExit, verbs, _) = PmProcess.Run(_folder);
+        Assert.Equal(0, bareExit);
+        Assert.All(new[] { "run", "silo", "cluster-run", "intraday", "bench" }, verb => Assert.Contains($"  {verb}", verbs));
+        var (_, version, _) = PmProcess.Run(_folder, "--version");
+        Assert.Matches("^[0-9]+\\.[0-9]+\\.[0-9]+", version);
     }
 
     [Theory]
