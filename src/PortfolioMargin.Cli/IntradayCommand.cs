@@ -14,7 +14,7 @@ public static class IntradayCommand
     {
         return await ClusterErrors.ExitCodeOfAsync(async () =>
         {
-            var update = MarketUpdateJson.Load(updatePath);
+            var update = MarketUpdateFiles.Load(updatePath);
             var (cluster, config) = await ClusterConnection.OpenAsync(request, cancellation);
             await using (cluster)
             {
@@ -40,6 +40,12 @@ public static class IntradayCommand
 
     private static void Print(IntradayOutcome outcome, TextWriter stdout)
     {
+        if (outcome.AlreadyApplied)
+        {
+            stdout.WriteLine($"update {outcome.UpdateId}: already applied (market version {outcome.MarketVersion}); nothing recomputed");
+            return;
+        }
+
         stdout.WriteLine($"update {outcome.UpdateId}: market version {outcome.MarketVersion}, {outcome.Recomputed.Length} accounts recomputed, {outcome.StatusChanges.Length} status changes");
         foreach (var change in outcome.StatusChanges.OrderBy(c => c.Account, StringComparer.Ordinal))
         {

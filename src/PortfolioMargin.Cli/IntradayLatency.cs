@@ -24,6 +24,9 @@ public static class IntradayLatency
         var market = grains.GetGrain<IMarketDataGrain>(MarketDataKeys.Current);
         var snapshot = (await market.GetSnapshot())?.Snapshot ?? throw new InvalidOperationException("the cluster has no market snapshot yet");
         var everyAccount = new List<double>(repeats);
+
+        // Update ids are applied once per cluster: this measurement's are its own.
+        var session = Guid.NewGuid().ToString("N")[..8];
         var recomputed = 0;
         for (var i = 0; i < repeats; i++)
         {
@@ -31,7 +34,7 @@ public static class IntradayLatency
             var current = (await market.GetSnapshot())!.Snapshot;
             var moves = current.Underlyings.Select(u => new UnderlyingMove(u.Id, u.Spot * factor, null)).ToArray();
             var clock = Stopwatch.StartNew();
-            var outcome = await market.ApplyUpdate(new MarketUpdate($"latency-{i}", current.AsOf, moves));
+            var outcome = await market.ApplyUpdate(new MarketUpdate($"latency-{session}-{i}", current.AsOf, moves));
             everyAccount.Add(clock.Elapsed.TotalMilliseconds);
             recomputed = outcome.Recomputed.Length;
         }

@@ -41,6 +41,7 @@ public sealed record StatusChange(
     public bool IsMarginEvent => NewStatus is "margin-call" or "liquidation";
 }
 
-/// <summary>What one intraday update did: which accounts were recomputed and whose status changed.</summary>
+/// <summary>What one intraday update did: which accounts were recomputed and whose status changed; <paramref name="AlreadyApplied"/>: nothing, it was applied before.</summary>
 [GenerateSerializer, Immutable]
-public sealed record IntradayOutcome(string UpdateId, long MarketVersion, string[] Recomputed, StatusChange[] StatusChanges, string EventsFile);
+public sealed record IntradayOutcome(
+    string UpdateId, long MarketVersion, string[] Recomputed, StatusChange[] StatusChanges, string EventsFile, bool AlreadyApplied = false);

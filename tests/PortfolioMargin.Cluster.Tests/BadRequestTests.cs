@@ -65,6 +65,30 @@ public sealed class BadRequestTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_update_id_applies_once_a_repeat_changes_nothing_and_a_conflicting_or_early_one_is_refused()
+    {
+        var market = fixture.Grains.GetGrain<IMarketDataGrain>(MarketDataKeys.Current);
+        var snapshot = (await market.GetSnapshot())!;
+        var spy = snapshot.Snapshot.Underlyings.Single(u => u.Id == "SPY");
+        var update = new MarketUpdate($"once-{Guid.NewGuid():N}", snapshot.Snapshot.AsOf.AddHours(1), [new UnderlyingMove("SPY", spy.Spot, null)]);
+
+        var first = await market.ApplyUpdate(update);
+        var again = await market.ApplyUpdate(update with { Moves = [new UnderlyingMove("SPY", spy.Spot, null)] });
+        var conflicting = await Assert.ThrowsAsync<MarginRequestException>(() => market.ApplyUpdate(update with { Moves = [new UnderlyingMove("SPY", spy.Spot * 1.01, null)] }));
+        var early = await Assert.ThrowsAsync<MarginRequestException>(() =>
+            market.ApplyUpdate(new MarketUpdate($"early-{Guid.NewGuid():N}", snapshot.Snapshot.AsOf.AddDays(-1), [new UnderlyingMove("SPY", spy.Spot, null)])));
+
+        Assert.False(first.AlreadyApplied);
+        Assert.True(again.AlreadyApplied);
+        Assert.Equal(first.MarketVersion, again.MarketVersion);
+        Assert.Empty(again.Recomputed);
+        Assert.Equal(first.MarketVersion, (await market.GetSnapshot())!.Version);
+        Assert.Contains("was already applied with other moves", conflicting.Message);
+        Assert.Contains("field 'asOf':", early.Message);
+        Assert.Contains("is before the market snapshot's", early.Message);
+    }
+
+    [Fact]
     public async Task A_run_id_reused_with_other_inputs_is_refused()
     {
         var request = SampleBook.Request(fixture.Inputs, ClusterFixture.BaseRun, fixture.Folder);

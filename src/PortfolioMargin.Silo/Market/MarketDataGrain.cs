@@ -25,6 +25,28 @@ public sealed class MarketDataGrain(
     {
         var current = state.State.Current
             ?? throw new MarginRequestException("there is no market snapshot yet: run end-of-day first");
+
+        // An update is applied once. The same id with the same moves again (a client retrying, a file sent twice)
+        // changes nothing and says so; the same id with other moves is an error, never a silent second move.
+        if (update is null || string.IsNullOrWhiteSpace(update.Id) || update.Moves is null)
+        {
+            throw new MarginRequestException("market update: field 'id': is empty");
+        }
+
+        var content = AppliedUpdate.ContentOf(update);
+        if (state.State.Applied.TryGetValue(update.Id, out var applied))
+        {
+            return applied.Content == content
+                ? new IntradayOutcome(update.Id, applied.MarketVersion, [], [], Path.GetFullPath(paths.EventsFile), AlreadyApplied: true)
+                : throw new MarginRequestException($"market update '{update.Id}': field 'id': was already applied with other moves; give this update an id of its own");
+        }
+
+        if (update.AsOf < current.Snapshot.AsOf)
+        {
+            throw new MarginRequestException(
+                $"market update '{update.Id}': field 'asOf': {update.AsOf.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} is before the market snapshot's {current.Snapshot.AsOf.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+        }
+
         var snapshot = MarketMoves.Apply(current.Snapshot, update);
         var holders = await Task.WhenAll(update.Moves.Select(m => GrainFactory.GetGrain<IUnderlyingHoldersGrain>(m.Underlying).GetAccounts()));
         var accounts = holders.SelectMany(a => a).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -39,6 +61,7 @@ public sealed class MarketDataGrain(
         };
         state.State.Version = version;
         state.State.Current = next;
+        state.State.Applied[update.Id] = new AppliedUpdate(content, version);
         await state.WriteStateAsync();
 
         var notice = new MarketMoveNotice(next, update);
