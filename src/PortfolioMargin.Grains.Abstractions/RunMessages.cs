@@ -43,7 +43,8 @@ public enum RunPhase
 /// account grain holds this run's book and margin (after the files are written, off the run's critical path).
 /// <paramref name="StoppedBy"/> is set while a run is neither complete nor being driven: the error that stopped
 /// it; a re-submission starts it again, unless <paramref name="StoppedForGood"/> says it would meet the same error
-/// (an output folder it cannot use, an engine failure). A run never writes part of a book.
+/// (an output folder it cannot use, an engine failure), and <paramref name="StoppedByInput"/> that the book itself
+/// caused it (a result that is not a finite number, a run too big for memory): bad input. A run never writes part of a book.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MarginRunStatus(
@@ -57,4 +58,5 @@ public sealed record MarginRunStatus(
     string? OutputFolder,
     bool AccountsUpdated,
     string? StoppedBy = null,
-    bool StoppedForGood = false);
+    bool StoppedForGood = false,
+    bool StoppedByInput = false);

@@ -43,4 +43,5 @@ public sealed record ShardResult(
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ShardStatus(
-    ShardPhase Phase, int AccountsDone, int Accounts, ShardResult? Result = null, string? Error = null, PositionRisk[]? Positions = null);
+    ShardPhase Phase, int AccountsDone, int Accounts, ShardResult? Result = null, string? Error = null, PositionRisk[]? Positions = null,
+    bool ErrorIsInput = false);

@@ -75,4 +75,27 @@ public sealed class PricedAheadTests
         Assert.Equal(1, accelerator.EngineCalls);
         Assert.NotEmpty(result.Accounts);
     }
+
+    [Fact]
+    public async Task A_run_the_book_makes_impossible_is_bad_input_through_the_cluster_as_it_is_direct()
+    {
+        // A memory budget no account's rows fit: the shard's engine call refuses the book before allocating.
+        using var accelerator = new SiloAccelerator(new RiskWorkerOptions { Device = DeviceKind.Host, Engine = new EngineOptions { MemoryBudgetBytes = 1 << 14 } });
+        var folder = Directory.CreateTempSubdirectory("pm-too-big-").FullName;
+        try
+        {
+            var request = SampleBook.Request(SampleBook.Load(), "too-big", folder) with { UpdateAccounts = false };
+            await using var cluster = await MarginClusterClient.StartEmbeddedAsync(new ClusterConfig { Device = "host" }, accelerator);
+
+            var error = await Assert.ThrowsAsync<MarginRequestException>(() =>
+                RunSubmission.SubmitAndWaitAsync(cluster.Client, request, _ => { }, TimeSpan.FromSeconds(1), CancellationToken.None, waitForAccounts: false));
+
+            Assert.Contains("one account's rows at 2,000 paths take", error.Message);
+            Assert.False(Directory.Exists(Path.Combine(folder, "too-big")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -71,6 +71,12 @@ public static class RunSubmission
 
             if (status.StoppedBy is { } stop)
             {
+                if (status.StoppedByInput)
+                {
+                    // The book itself: bad input (exit 2), like the same failure on the direct path.
+                    throw new MarginRequestException($"run '{request.RunId}' stopped: {stop}");
+                }
+
                 if (status.StoppedForGood || ++restarts > MaxRestarts)
                 {
                     throw new MarginRunFailedException($"run '{request.RunId}' stopped: {stop}");

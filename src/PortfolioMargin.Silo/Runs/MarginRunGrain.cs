@@ -115,6 +115,7 @@ public sealed class MarginRunGrain(
 
         Run.Error = null;
         Run.ErrorIsFinal = false;
+        Run.ErrorIsInput = false;
         var saved = SaveAsync();
         _stop = new CancellationTokenSource();
         _completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -145,6 +146,7 @@ public sealed class MarginRunGrain(
             // Left as it was: a later submission starts it again.
             Run.Error = stop.IsCancellationRequested ? "cancelled" : error.Message;
             Run.ErrorIsFinal = error is MarginOutputException or ShardFailedException;
+            Run.ErrorIsInput = error is ShardFailedException { IsInput: true };
             logger.LogWarning("run {RunId} stopped: {Error}", request.RunId, Run.Error);
         }
         finally
@@ -258,7 +260,7 @@ public sealed class MarginRunGrain(
                         case ShardPhase.Completed:
                             return status.Result!;
                         case ShardPhase.Failed:
-                            throw new ShardFailedException($"shard {job.Shard + 1} of {job.Shards} failed: {status.Error}");
+                            throw new ShardFailedException($"shard {job.Shard + 1} of {job.Shards} failed: {status.Error}", status.ErrorIsInput);
                         case ShardPhase.Unknown:
                             // A new activation: the one that held the shard went with its silo.
                             Run.Retries++;
@@ -312,8 +314,12 @@ public sealed class MarginRunGrain(
         Run.OutputFolder,
         Run.AccountsUpdated,
         DriverIdle ? Run.Error : null,
-        DriverIdle && Run.ErrorIsFinal);
+        DriverIdle && Run.ErrorIsFinal,
+        DriverIdle && Run.ErrorIsInput);
 
-    /// <summary>A shard's engine call threw: pricing it again elsewhere would throw again.</summary>
-    private sealed class ShardFailedException(string message) : Exception(message);
+    /// <summary>A shard's engine call threw: pricing it again elsewhere would throw again. <paramref name="isInput"/>: because of the book.</summary>
+    private sealed class ShardFailedException(string message, bool isInput) : Exception(message)
+    {
+        public bool IsInput { get; } = isInput;
+    }
 }

@@ -32,4 +32,7 @@ public sealed class MarginRunState
 
     /// <summary>The error is one a re-submission would meet again (bad output folder, an engine failure).</summary>
     [Id(10)] public bool ErrorIsFinal { get; set; }
+
+    /// <summary>The error came from the book itself (bad input), not from the cluster.</summary>
+    [Id(11)] public bool ErrorIsInput { get; set; }
 }

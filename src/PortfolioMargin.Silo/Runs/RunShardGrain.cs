@@ -73,7 +73,7 @@ public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShar
         null => new ShardStatus(ShardPhase.Unknown, 0, 0),
         { IsCompletedSuccessfully: true } done => new ShardStatus(ShardPhase.Completed, done.Result.Accounts.Length, done.Result.Accounts.Length, done.Result),
         { IsCompleted: true } failed => new ShardStatus(ShardPhase.Failed, _progress.Done, _progress.Total, null,
-            failed.Exception?.GetBaseException().Message ?? "cancelled"),
+            failed.Exception?.GetBaseException().Message ?? "cancelled", ErrorIsInput: failed.Exception?.GetBaseException() is NonFiniteResultException or MemoryBudgetException or InputException),
         _ => new ShardStatus(ShardPhase.Running, _progress.Done, _progress.Total),
     };
 
