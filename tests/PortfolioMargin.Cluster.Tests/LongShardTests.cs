@@ -31,8 +31,12 @@ public sealed class LongShardTests : IAsyncLifetime
         var status = await RunSubmission.SubmitAndWaitAsync(_cluster.Client, request, _ => { }, TimeSpan.FromMilliseconds(200), CancellationToken.None);
 
         Assert.True(clock.Elapsed > 2 * ResponseTimeout, $"the shard took {clock.Elapsed.TotalSeconds:F1} s, longer than the timeout");
-        // A poll may still time out while the engine holds both cores: it is retried, and the shard is not priced twice.
-        Assert.Equal((RunPhase.Completed, 1), (status.Phase, status.Starts));
+        Assert.Equal(RunPhase.Completed, status.Phase);
+
+        // With a 1 s timeout and the engine holding both cores, any call of the run (a poll, a state write, the
+        // market publish) can time out and the run be started again; that never prices a start's shard twice.
+        // (Asserting one start here failed once in a fresh-clone CI run on a loaded machine.)
+        Assert.InRange(_accelerator.EngineCalls, 1, status.Starts);
         Assert.Equal(_accelerator.Run(inputs, 0).Result.Accounts, await run.GetResults());
     }
 
