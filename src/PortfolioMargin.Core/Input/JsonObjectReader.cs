@@ -51,6 +51,14 @@ internal sealed class JsonObjectReader(JsonInput input, JsonElement element, str
 
     public double Number(string name, double fallback) => Has(name) ? Number(name) : fallback;
 
+    /// <summary>A number within a bound (one of <see cref="PlausibilityBounds"/>' checks); the bound's problem names this field.</summary>
+    public double Number(string name, Func<double, string?> bound) => Bounded(name, Number(name), bound);
+
+    public double Number(string name, double fallback, Func<double, string?> bound) => Bounded(name, Number(name, fallback), bound);
+
+    private double Bounded(string name, double value, Func<double, string?> bound) =>
+        bound(value) is { } problem ? throw Error(name, problem) : value;
+
     public int Integer(string name, int fallback)
     {
         if (!Has(name))

@@ -15,7 +15,7 @@ public static class MarketSnapshotJson
         root.RejectUnknownKeys("asOf", "currency", "rate", "underlyings", "correlation");
         var asOf = root.DateTime("asOf");
         var currency = root.Text("currency");
-        var rate = Bounded(root, "rate", root.Number("rate"), PlausibilityBounds.Rate);
+        var rate = root.Number("rate", PlausibilityBounds.Rate);
         var underlyings = ReadUnderlyings(root);
         var correlation = root.Has("correlation")
             ? CorrelationJson.Read(root.Object("correlation"), underlyings)
@@ -52,22 +52,13 @@ public static class MarketSnapshotJson
     {
         u.RejectUnknownKeys("id", "spot", "dividendYield", "atmVol", "skew", "smile", "volOfVol", "spotVolCorrelation");
         var id = u.Text("id");
-        var spot = Bounded(u, "spot", u.Number("spot"), PlausibilityBounds.Price);
-        var dividendYield = Bounded(u, "dividendYield", u.Number("dividendYield"), PlausibilityBounds.DividendYield);
-        var atmVol = Bounded(u, "atmVol", u.Number("atmVol"), PlausibilityBounds.AtmVol);
-        var volOfVol = Bounded(u, "volOfVol", u.Number("volOfVol", 0), PlausibilityBounds.VolOfVol);
-
-        var spotVolCorrelation = u.Number("spotVolCorrelation", 0);
-        if (spotVolCorrelation is < -1 or > 1)
-        {
-            throw u.Error("spotVolCorrelation", $"is {spotVolCorrelation}, must be in [-1, 1]");
-        }
-
-        var skew = Bounded(u, "skew", u.Number("skew", 0), PlausibilityBounds.SmileCoefficient);
-        var smile = Bounded(u, "smile", u.Number("smile", 0), PlausibilityBounds.SmileCoefficient);
+        var spot = u.Number("spot", PlausibilityBounds.Price);
+        var dividendYield = u.Number("dividendYield", PlausibilityBounds.DividendYield);
+        var atmVol = u.Number("atmVol", PlausibilityBounds.AtmVol);
+        var volOfVol = u.Number("volOfVol", 0, PlausibilityBounds.VolOfVol);
+        var spotVolCorrelation = u.Number("spotVolCorrelation", 0, PlausibilityBounds.SpotVolCorrelation);
+        var skew = u.Number("skew", 0, PlausibilityBounds.SmileCoefficient);
+        var smile = u.Number("smile", 0, PlausibilityBounds.SmileCoefficient);
         return new Underlying(id, spot, dividendYield, atmVol, skew, smile, volOfVol, spotVolCorrelation);
     }
-
-    private static double Bounded(JsonObjectReader reader, string name, double value, Func<double, string?> bound) =>
-        bound(value) is { } problem ? throw reader.Error(name, problem) : value;
 }

@@ -34,8 +34,8 @@ public static class MarketUpdateJson
             var path = JsonLineMap.Element(root.PathOf("underlyings"), i);
             var move = json.Object(elements[i], path);
             move.RejectUnknownKeys("id", "spot", "atmVol");
-            double? spot = move.Has("spot") ? Bounded(move, "spot", move.Number("spot"), PlausibilityBounds.Price) : null;
-            double? vol = move.Has("atmVol") ? Bounded(move, "atmVol", move.Number("atmVol"), PlausibilityBounds.AtmVol) : null;
+            double? spot = move.Has("spot") ? move.Number("spot", PlausibilityBounds.Price) : null;
+            double? vol = move.Has("atmVol") ? move.Number("atmVol", PlausibilityBounds.AtmVol) : null;
             moves[i] = spot is null && vol is null
                 ? throw json.Error(path, "gives neither spot nor atmVol; give one or both")
                 : new MarketMove(move.Text("id"), spot, vol);
@@ -43,7 +43,4 @@ public static class MarketUpdateJson
 
         return new MarketUpdateFile(id, asOf, moves);
     }
-
-    private static double Bounded(JsonObjectReader reader, string name, double value, Func<double, string?> bound) =>
-        bound(value) is { } problem ? throw reader.Error(name, problem) : value;
 }

@@ -43,6 +43,32 @@ public static class PlausibilityBounds
 
     public static string? SmileCoefficient(double coefficient) => Within(coefficient, MaxAbsSmileCoefficient, "a vol smile coefficient");
 
+    public static string? SpotVolCorrelation(double correlation) =>
+        correlation is >= -1 and <= 1 ? null : $"is {correlation}, must be in [-1, 1]";
+
+    /// <summary>
+    /// The first field of an underlying past its bound, in the order the market file's reader checks them, for
+    /// markets that arrive whole (a grain call) rather than field by field from a file.
+    /// </summary>
+    public static (string Field, string Problem)? UnderlyingProblem(Market.Underlying u)
+    {
+        (string Field, string? Problem)[] checks =
+        [
+            ("spot", Price(u.Spot)), ("dividendYield", DividendYield(u.DividendYield)), ("atmVol", AtmVol(u.AtmVol)),
+            ("volOfVol", VolOfVol(u.VolOfVol)), ("spotVolCorrelation", SpotVolCorrelation(u.SpotVolCorrelation)),
+            ("skew", SmileCoefficient(u.Skew)), ("smile", SmileCoefficient(u.Smile)),
+        ];
+        foreach (var (field, problem) in checks)
+        {
+            if (problem is not null)
+            {
+                return (field, problem);
+            }
+        }
+
+        return null;
+    }
+
     public static string? Price(double price) =>
         price > 0 && price <= MaxPrice ? null : $"is {price}, must be in (0, {MaxPrice:0e0}]";
 

@@ -149,46 +149,11 @@ public static class BookValidation
                 throw Error(i, "market: underlyings", "id", string.IsNullOrWhiteSpace(u.Id) ? "is empty" : $"'{u.Id}' is listed twice");
             }
 
-            if (UnderlyingProblem(u) is { } found)
+            if (PlausibilityBounds.UnderlyingProblem(u) is { } found)
             {
                 throw Error(i, "market: underlyings", found.Field, found.Problem);
             }
         }
-    }
-
-    private static (string Field, string Problem)? UnderlyingProblem(Underlying u)
-    {
-        if (PlausibilityBounds.Price(u.Spot) is { } spot)
-        {
-            return ("spot", spot);
-        }
-
-        if (PlausibilityBounds.DividendYield(u.DividendYield) is { } yield)
-        {
-            return ("dividendYield", yield);
-        }
-
-        if (PlausibilityBounds.AtmVol(u.AtmVol) is { } vol)
-        {
-            return ("atmVol", vol);
-        }
-
-        if (PlausibilityBounds.VolOfVol(u.VolOfVol) is { } volOfVol)
-        {
-            return ("volOfVol", volOfVol);
-        }
-
-        if (PlausibilityBounds.SmileCoefficient(u.Skew) is { } skew)
-        {
-            return ("skew", skew);
-        }
-
-        if (PlausibilityBounds.SmileCoefficient(u.Smile) is { } smile)
-        {
-            return ("smile", smile);
-        }
-
-        return u.SpotVolCorrelation is >= -1 and <= 1 ? null : ("spotVolCorrelation", $"is {u.SpotVolCorrelation}, must be in [-1, 1]");
     }
 
     /// <summary>Spot by underlying id.</summary>

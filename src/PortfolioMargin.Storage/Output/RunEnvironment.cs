@@ -25,10 +25,9 @@ public static class RunEnvironment
         }
     }
 
+    /// <summary>The runtime, ILGPU, OS and CPU; the engine's version and commit stand at the top of run.json.</summary>
     public static JsonObject Describe() => new()
     {
-        ["engineVersion"] = EngineVersion,
-        ["engineCommit"] = EngineCommit,
         ["dotnet"] = RuntimeInformation.FrameworkDescription,
         ["ilgpu"] = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "ILGPU")?.GetName().Version?.ToString() ?? "not loaded",
         ["os"] = RuntimeInformation.OSDescription,

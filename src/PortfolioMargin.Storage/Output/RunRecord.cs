@@ -20,7 +20,6 @@ public sealed record InputFile(string Role, string Path, string Sha256)
 /// <summary>run.json: what a run ran with (inputs, every setting with its default filled in, device, version) and how long each stage took.</summary>
 public static class RunRecord
 {
-    public static string EngineVersion => RunEnvironment.EngineVersion;
 
     public static JsonObject Build(
         string runId, IReadOnlyList<InputFile> inputs, RiskConfig config, MarginRunResult result,
@@ -41,7 +40,7 @@ public static class RunRecord
         return new JsonObject
         {
             ["runId"] = runId,
-            ["engineVersion"] = EngineVersion,
+            ["engineVersion"] = RunEnvironment.EngineVersion,
             ["engineCommit"] = RunEnvironment.EngineCommit,
             ["environment"] = RunEnvironment.Describe(),
             ["startedAt"] = started.ToString("O"),
