@@ -24,6 +24,7 @@ internal sealed class IlgpuBatch : IBatchStages
     private readonly MeteredBuffer<double> _vol;
     private readonly MeteredBuffer<double> _tile;
     private readonly DevicePricing[] _pricing;
+    private readonly double _stepYears;
 
     public IlgpuBatch(RiskAccelerator device, DeviceMemoryMeter meter, MarketSnapshot market, RiskConfig config, BookLayout layout, int chunkPaths)
     {
@@ -41,8 +42,8 @@ internal sealed class IlgpuBatch : IBatchStages
         _spot = meter.Allocate<double>(accelerator, (long)steps * _market.UnderlyingCount * chunkPaths);
         _vol = meter.Allocate<double>(accelerator, (long)steps * _market.UnderlyingCount * chunkPaths);
         _tile = meter.Allocate<double>(accelerator, Math.Max(1L, (long)layout.InstrumentCount * chunkPaths));
-        var stepYears = config.HorizonYears / steps;
-        _pricing = [.. Enumerable.Range(1, steps).Select(step => new DevicePricing(accelerator, meter, layout, layout.PricingAt(market, step * stepYears)))];
+        _stepYears = config.HorizonYears / steps;
+        _pricing = [.. Enumerable.Range(1, steps).Select(step => new DevicePricing(accelerator, meter, layout, layout.PricingAt(market, step * _stepYears)))];
     }
 
     public void SimulateFactors(int firstPath, int chunk)
@@ -54,7 +55,7 @@ internal sealed class IlgpuBatch : IBatchStages
             Steps = _config.Steps,
             Paths = chunk,
             FirstPath = firstPath,
-            StepYears = _config.HorizonYears / _config.Steps,
+            StepYears = _stepYears,
             Innovations = (int)_config.Innovations,
             DegreesOfFreedom = _config.DegreesOfFreedom,
         });
@@ -70,7 +71,7 @@ internal sealed class IlgpuBatch : IBatchStages
             Spot = _spot.View.SubView(slice, length),
             AtmVol = _vol.View.SubView(slice, length),
             Paths = chunk,
-            ValuationYears = (step + 1) * (_config.HorizonYears / _config.Steps),
+            ValuationYears = (step + 1) * _stepYears,
         });
         _device.Synchronize();
     }
@@ -106,7 +107,7 @@ internal sealed class IlgpuBatch : IBatchStages
             VarRank = ranks.VarRank,
             TailCount = ranks.TailCount,
             Confidence = confidence,
-            LossSign = WorstLoss.LossSign(rows),
+            LossSign = rows.LossSign(),
         });
         _device.Synchronize();
         var v = valueAtRisk.GetAsArray1D();

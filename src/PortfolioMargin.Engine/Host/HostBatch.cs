@@ -56,7 +56,7 @@ internal sealed class HostBatch : IBatchStages
         HostStages.AggregateAccounts(_accountPnl, _worstLoss, _tile, _layout, chunk, _config.Paths, firstPath, worstLoss);
 
     public TailRisk[] ReduceTail(TailRows rows, TailRanks ranks, double confidence) =>
-        HostStages.ReduceTail(rows == TailRows.HorizonPnl ? _accountPnl : _worstLoss!, _layout.Accounts.Count, ranks, confidence, WorstLoss.LossSign(rows));
+        HostStages.ReduceTail(rows == TailRows.HorizonPnl ? _accountPnl : _worstLoss!, _layout.Accounts.Count, ranks, confidence, rows.LossSign());
 
     public StressOutcome[] StressGrid(StressScenarios grid)
     {

@@ -38,6 +38,18 @@ public enum TailRows
     PathWorstLoss,
 }
 
+/// <summary>The sign a tail over these rows applies.</summary>
+public static class TailRowsSign
+{
+    /// <summary>−1 turns horizon P&amp;L into loss; path-worst rows already hold losses.</summary>
+    public static double LossSign(this TailRows rows) => rows switch
+    {
+        TailRows.HorizonPnl => -1.0,
+        TailRows.PathWorstLoss => 1.0,
+        _ => throw new ArgumentOutOfRangeException(nameof(rows), rows, "not a tail row kind"),
+    };
+}
+
 /// <summary>
 /// What aggregating a sub-step does to the path-worst loss row: the mode both the host stage and the aggregation
 /// kernel read (an int, because kernel parameters are plain structs).
@@ -55,11 +67,4 @@ public static class WorstLoss
 
     public static int ForStep(int steps, int step) => steps == 1 ? Leave : step == 0 ? Start : Fold;
 
-    /// <summary>The loss sign a tail over these rows applies: −1 turns P&amp;L into loss; path-worst rows hold losses.</summary>
-    public static double LossSign(TailRows rows) => rows switch
-    {
-        TailRows.HorizonPnl => -1.0,
-        TailRows.PathWorstLoss => 1.0,
-        _ => throw new ArgumentOutOfRangeException(nameof(rows), rows, "not a tail row kind"),
-    };
 }
