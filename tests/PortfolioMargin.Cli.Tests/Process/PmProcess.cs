@@ -17,7 +17,8 @@ internal sealed class PmProcess : IDisposable
     /// <param name="stdin">Bytes piped to the process's standard input, which is then closed; null leaves it alone.</param>
     public PmProcess(string workingDirectory, byte[]? stdin, string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(ResetsSigint ? "env" : dotnet)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -25,6 +26,12 @@ internal sealed class PmProcess : IDisposable
             RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
+        if (ResetsSigint)
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add(dotnet);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pm.dll"));
         foreach (var arg in args)
         {
@@ -43,6 +50,27 @@ internal sealed class PmProcess : IDisposable
             _process.StandardInput.Close();
         }
     }
+
+    /// <summary>
+    /// A suite started in the background of a shell without job control inherits SIGINT ignored, and pm (rightly)
+    /// keeps an inherited ignore, as every Unix program does; coreutils' env restores the default so the Ctrl-C
+    /// tests see what a user at a terminal sees. env execs, so the process id stays pm's.
+    /// </summary>
+    private static bool ResetsSigint => _resetsSigint.Value;
+
+    private static readonly Lazy<bool> _resetsSigint = new(() =>
+    {
+        try
+        {
+            using var probe = System.Diagnostics.Process.Start(new ProcessStartInfo("env", ["--default-signal=INT", "true"]) { UseShellExecute = false, RedirectStandardError = true });
+            probe!.WaitForExit();
+            return probe.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    });
 
     public string Stdout => Read(_stdout);
 
