@@ -56,10 +56,10 @@ public class BackendBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public double HostBackend() => new MarginEngine(_host).Run(_inputs).Accounts.Sum(a => a.ExpectedShortfall);
+    public double HostBackend() => new MarginEngine(_host).Run(_inputs).Accounts.Sum(a => a.Horizon.ExpectedShortfall);
 
     [Benchmark]
-    public double IlgpuCpuAccelerator() => new MarginEngine(_ilgpu).Run(_inputs).Accounts.Sum(a => a.ExpectedShortfall);
+    public double IlgpuCpuAccelerator() => new MarginEngine(_ilgpu).Run(_inputs).Accounts.Sum(a => a.Horizon.ExpectedShortfall);
 
     [Benchmark]
     public double OptionUnitValue()

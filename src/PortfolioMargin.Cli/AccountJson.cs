@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PortfolioMargin.Core.Margin;
-using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Cli;
 
@@ -16,22 +15,22 @@ public static class AccountJson
             array.Add(new JsonObject
             {
                 ["account"] = a.Account,
-                ["var"] = a.ValueAtRisk,
-                ["es"] = a.ExpectedShortfall,
-                ["esStdError"] = a.ExpectedShortfallStdError,
-                ["stressLoss"] = a.StressLoss,
-                ["worstPriceMove"] = a.WorstPriceMove,
-                ["worstVolMove"] = a.WorstVolMove,
-                ["minimumCharge"] = a.MinimumCharge,
-                ["initialMargin"] = a.InitialMargin,
-                ["maintenanceMargin"] = a.MaintenanceMargin,
-                ["equity"] = a.Equity,
-                ["excess"] = a.Excess,
+                ["var"] = a.Horizon.ValueAtRisk,
+                ["es"] = a.Horizon.ExpectedShortfall,
+                ["esStdError"] = a.Horizon.ExpectedShortfallStdError,
+                ["stressLoss"] = a.Stress.Loss,
+                ["worstPriceMove"] = a.Stress.PriceMoveRelative,
+                ["worstVolMove"] = a.Stress.VolMoveRelative,
+                ["minimumCharge"] = a.Requirement.MinimumCharge,
+                ["initialMargin"] = a.Requirement.InitialMargin,
+                ["maintenanceMargin"] = a.Requirement.MaintenanceMargin,
+                ["equity"] = a.Equity.Total,
+                ["excess"] = a.Requirement.Excess,
                 ["status"] = a.Status.ToWire(),
-                ["delta"] = a.Delta,
-                ["gamma"] = a.Gamma,
-                ["vega"] = a.Vega,
-                ["theta"] = a.Theta,
+                ["delta"] = a.Greeks.DeltaCurrency,
+                ["gamma"] = a.Greeks.GammaCurrencyPerPercent,
+                ["vega"] = a.Greeks.VegaPerVolPoint,
+                ["theta"] = a.Greeks.ThetaPerDay,
             });
         }
 

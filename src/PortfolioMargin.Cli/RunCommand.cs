@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using PortfolioMargin.Core.Input;
+using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Kernels;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using PortfolioMargin.Core.Margin;
-using PortfolioMargin.Engine;
 using Spectre.Console;
 
 namespace PortfolioMargin.Cli;
@@ -28,16 +27,16 @@ public static class RunReport
             table.AddColumn(new TableColumn(column).RightAligned());
         }
 
-        foreach (var a in accounts.OrderByDescending(a => a.InitialMargin).Take(10))
+        foreach (var a in accounts.OrderByDescending(a => a.Requirement.InitialMargin).Take(10))
         {
             // Account ids are data: Text, not markup ("HEDGE[A]" is no style), with control characters shown, not sent.
             table.AddRow(
                 new Text(Printable(a.Account)),
-                new Text(Money(a.InitialMargin)),
-                new Text($"{Money(a.ExpectedShortfall)} ±{Money(a.ExpectedShortfallStdError)}"),
-                new Text(Money(a.StressLoss)),
-                new Text(Money(a.Equity)),
-                new Text(Money(a.Excess)),
+                new Text(Money(a.Requirement.InitialMargin)),
+                new Text($"{Money(a.Horizon.ExpectedShortfall)} ±{Money(a.Horizon.ExpectedShortfallStdError)}"),
+                new Text(Money(a.Stress.Loss)),
+                new Text(Money(a.Equity.Total)),
+                new Text(Money(a.Requirement.Excess)),
                 new Text(a.Status.ToWire()));
         }
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Engine.MonteCarlo;
 
@@ -118,16 +120,11 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
             var worst = stress[account];
             var minimum = MinimumCharge(positionsByAccount.GetValueOrDefault(account), config.MinimumPerContract);
             var (collateral, netLiquidation) = equity[account];
+            var standing = new AccountEquity(collateral, netLiquidation);
             var requirement = MarginRequirement.Assess(
-                tail.Terminal.ExpectedShortfall, worst.Loss, minimum, config.MaintenanceRatio, collateral + netLiquidation);
-            var greeks = accountGreeks.GetValueOrDefault(account);
+                tail.Terminal.ExpectedShortfall, worst.Loss, minimum, config.MaintenanceRatio, standing.Total);
             results.Add(new AccountMargin(
-                account, tail.Terminal.ValueAtRisk, tail.Terminal.ExpectedShortfall, tail.Terminal.ExpectedShortfallStdError,
-                worst.Loss, worst.PriceMove, worst.VolMove, minimum,
-                requirement.InitialMargin, requirement.MaintenanceMargin, collateral, netLiquidation,
-                requirement.Equity, requirement.Excess, requirement.Status,
-                greeks.Delta, greeks.Gamma, greeks.Vega, greeks.Theta,
-                tail.WorstPoint?.ValueAtRisk, tail.WorstPoint?.ExpectedShortfall));
+                account, tail.Terminal, tail.WorstPoint, worst, requirement, standing, accountGreeks.GetValueOrDefault(account)));
         }
 
         timings.Add("requirement", stage.Elapsed);

@@ -2,11 +2,9 @@ using System.Runtime.InteropServices;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Pricing;
+using PortfolioMargin.Core.Risk;
 
 namespace PortfolioMargin.Engine;
-
-/// <summary>Account Greeks in currency: delta × spot, gamma × spot²/100, vega per vol point, theta per day.</summary>
-public readonly record struct CurrencyGreeks(double Delta, double Gamma, double Vega, double Theta);
 
 /// <summary>Valuation and Greeks at t = 0 on the host, with the same pricing formulas the kernels use.</summary>
 public static class PositionValuation
@@ -81,10 +79,10 @@ public static class PositionValuation
             // One hash lookup per position, not two: this loop runs over every position of the book.
             ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, risk.Position.Account, out _);
             total = new CurrencyGreeks(
-                total.Delta + risk.Delta * spot,
-                total.Gamma + risk.Gamma * spot * spot / 100.0,
-                total.Vega + risk.Vega,
-                total.Theta + risk.Theta);
+                total.DeltaCurrency + risk.DeltaUnderlyingUnits * spot,
+                total.GammaCurrencyPerPercent + risk.GammaUnderlyingUnits * spot * spot / 100.0,
+                total.VegaPerVolPoint + risk.VegaPerVolPoint,
+                total.ThetaPerDay + risk.ThetaPerDay);
         }
 
         return totals;

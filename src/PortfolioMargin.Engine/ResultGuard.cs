@@ -1,3 +1,4 @@
+using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
 
@@ -14,7 +15,7 @@ internal static class ResultGuard
     {
         foreach (var p in positions)
         {
-            if (FirstNonFinite(("unitValue", p.UnitValue), ("marketValue", p.MarketValue), ("delta", p.Delta), ("gamma", p.Gamma), ("vega", p.Vega), ("theta", p.Theta)) is { } bad)
+            if (FirstNonFinite(("unitValue", p.UnitValue), ("marketValue", p.MarketValue), ("delta", p.DeltaUnderlyingUnits), ("gamma", p.GammaUnderlyingUnits), ("vega", p.VegaPerVolPoint), ("theta", p.ThetaPerDay)) is { } bad)
             {
                 throw new NonFiniteResultException(p.Position.Account,
                     $"the position on line {p.Position.SourceLine} ({Describe(market, p.Position)}) has {bad.Field} = {bad.Value}");
@@ -24,11 +25,11 @@ internal static class ResultGuard
         foreach (var a in accounts)
         {
             if (FirstNonFinite(
-                    ("valueAtRisk", a.ValueAtRisk), ("expectedShortfall", a.ExpectedShortfall), ("expectedShortfallStdError", a.ExpectedShortfallStdError),
-                    ("stressLoss", a.StressLoss), ("minimumCharge", a.MinimumCharge), ("initialMargin", a.InitialMargin),
-                    ("maintenanceMargin", a.MaintenanceMargin), ("collateralValue", a.CollateralValue), ("netLiquidationValue", a.NetLiquidationValue),
-                    ("equity", a.Equity), ("excess", a.Excess), ("delta", a.Delta), ("gamma", a.Gamma), ("vega", a.Vega), ("theta", a.Theta),
-                    ("worstPointValueAtRisk", a.WorstPointValueAtRisk ?? 0.0), ("worstPointExpectedShortfall", a.WorstPointExpectedShortfall ?? 0.0)) is { } bad)
+                    ("valueAtRisk", a.Horizon.ValueAtRisk), ("expectedShortfall", a.Horizon.ExpectedShortfall), ("expectedShortfallStdError", a.Horizon.ExpectedShortfallStdError),
+                    ("stressLoss", a.Stress.Loss), ("minimumCharge", a.Requirement.MinimumCharge), ("initialMargin", a.Requirement.InitialMargin),
+                    ("maintenanceMargin", a.Requirement.MaintenanceMargin), ("collateralValue", a.Equity.CollateralValue), ("netLiquidationValue", a.Equity.NetLiquidationValue),
+                    ("equity", a.Equity.Total), ("excess", a.Requirement.Excess), ("delta", a.Greeks.DeltaCurrency), ("gamma", a.Greeks.GammaCurrencyPerPercent), ("vega", a.Greeks.VegaPerVolPoint), ("theta", a.Greeks.ThetaPerDay),
+                    ("worstPointValueAtRisk", a.WorstPoint?.ValueAtRisk ?? 0.0), ("worstPointExpectedShortfall", a.WorstPoint?.ExpectedShortfall ?? 0.0)) is { } bad)
             {
                 throw new NonFiniteResultException(a.Account, $"{bad.Field} = {bad.Value}");
             }

@@ -3,9 +3,6 @@ using PortfolioMargin.Core.Risk;
 
 namespace PortfolioMargin.Engine;
 
-/// <summary>The worst loss over the stress grid and the (price, vol) move that caused it.</summary>
-public readonly record struct StressOutcome(double Loss, double PriceMove, double VolMove);
-
 /// <summary>
 /// The deterministic stress grid as a scenario set: every (relative price move, relative ATM-vol move) pair
 /// applied to all underlyings at once, revalued instantly (no time decay), one "path" per grid point, so it runs

@@ -1,5 +1,6 @@
+using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Runs;
 
 namespace PortfolioMargin.Grains;
 

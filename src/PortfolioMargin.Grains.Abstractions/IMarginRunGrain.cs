@@ -1,5 +1,5 @@
 using Orleans.Concurrency;
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Margin;
 
 namespace PortfolioMargin.Grains;
 

@@ -1,7 +1,7 @@
+using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
-using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Grains;
 

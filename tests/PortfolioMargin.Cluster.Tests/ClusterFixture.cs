@@ -1,6 +1,7 @@
 using Orleans.TestingHost;
 using PortfolioMargin.Core.Input;
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo;
 using PortfolioMargin.Silo.Hosting;

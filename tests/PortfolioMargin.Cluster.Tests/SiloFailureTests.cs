@@ -4,6 +4,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 using PortfolioMargin.Core.Input;
+using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo;

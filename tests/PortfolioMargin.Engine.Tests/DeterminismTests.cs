@@ -1,4 +1,5 @@
 using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Kernels;
 
 namespace PortfolioMargin.Engine.Tests;
@@ -60,7 +61,7 @@ public sealed class DeterminismTests(CpuAcceleratorFixture fixture)
         var first = fixture.Engine().Run(Books.Mixed(Config));
         var other = fixture.Engine().Run(Books.Mixed(Config with { Seed = 424243 }));
 
-        Assert.NotEqual(first.Accounts[0].ExpectedShortfall, other.Accounts[0].ExpectedShortfall);
+        Assert.NotEqual(first.Accounts[0].Horizon.ExpectedShortfall, other.Accounts[0].Horizon.ExpectedShortfall);
     }
 
     [Fact]
@@ -75,9 +76,9 @@ public sealed class DeterminismTests(CpuAcceleratorFixture fixture)
             foreach (var account in result.Accounts)
             {
                 var expected = reference[account.Account];
-                Assert.Equal(expected.ValueAtRisk, account.ValueAtRisk);
-                Assert.Equal(expected.ExpectedShortfall, account.ExpectedShortfall);
-                Assert.Equal(expected.ExpectedShortfallStdError, account.ExpectedShortfallStdError);
+                Assert.Equal(expected.ValueAtRisk, account.Horizon.ValueAtRisk);
+                Assert.Equal(expected.ExpectedShortfall, account.Horizon.ExpectedShortfall);
+                Assert.Equal(expected.ExpectedShortfallStdError, account.Horizon.ExpectedShortfallStdError);
             }
         }
     }

@@ -1,3 +1,4 @@
+using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Engine.Host;
 

@@ -20,10 +20,10 @@ public sealed class PortfolioPropertyTests(CpuAcceleratorFixture fixture)
 
         var accounts = fixture.Engine().Run(inputs).Accounts.ToDictionary(a => a.Account);
 
-        var standalone = accounts["LONG_A"].ExpectedShortfall + accounts["SHORT_B"].ExpectedShortfall;
+        var standalone = accounts["LONG_A"].Horizon.ExpectedShortfall + accounts["SHORT_B"].Horizon.ExpectedShortfall;
         // Equal vols and ρ = 0.9: the spread's vol is √(2 − 2ρ) = 0.447 of one leg, i.e. 0.22 of the sum.
-        Assert.True(accounts["PAIR"].ExpectedShortfall < 0.3 * standalone,
-            $"pair ES {accounts["PAIR"].ExpectedShortfall} vs standalone sum {standalone}");
+        Assert.True(accounts["PAIR"].Horizon.ExpectedShortfall < 0.3 * standalone,
+            $"pair ES {accounts["PAIR"].Horizon.ExpectedShortfall} vs standalone sum {standalone}");
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public sealed class PortfolioPropertyTests(CpuAcceleratorFixture fixture)
 
         var account = fixture.Engine().Run(inputs).Accounts.Single();
 
-        Assert.Equal(0.0, account.ExpectedShortfall, 9);
-        Assert.Equal(0.0, account.ValueAtRisk, 9);
-        Assert.Equal(0.0, account.StressLoss, 9);
-        Assert.Equal(account.MinimumCharge, account.InitialMargin);
+        Assert.Equal(0.0, account.Horizon.ExpectedShortfall, 9);
+        Assert.Equal(0.0, account.Horizon.ValueAtRisk, 9);
+        Assert.Equal(0.0, account.Stress.Loss, 9);
+        Assert.Equal(account.Requirement.MinimumCharge, account.Requirement.InitialMargin);
     }
 
     [Fact]
@@ -49,15 +49,15 @@ public sealed class PortfolioPropertyTests(CpuAcceleratorFixture fixture)
         var result = fixture.Engine().Run(Books.Mixed(new RiskConfig { Paths = 20_000 }));
         var accounts = result.Accounts.ToDictionary(a => a.Account);
 
-        Assert.True(accounts["A1"].ExpectedShortfall > accounts["A2"].ExpectedShortfall + 4 * accounts["A1"].ExpectedShortfallStdError);
-        Assert.All(result.Accounts, a => Assert.True(a.ExpectedShortfall >= a.ValueAtRisk, a.Account));
+        Assert.True(accounts["A1"].Horizon.ExpectedShortfall > accounts["A2"].Horizon.ExpectedShortfall + 4 * accounts["A1"].Horizon.ExpectedShortfallStdError);
+        Assert.All(result.Accounts, a => Assert.True(a.Horizon.ExpectedShortfall >= a.Horizon.ValueAtRisk, a.Account));
     }
 
     [Fact]
     public void Es_rises_with_confidence_and_with_horizon()
     {
         var config = new RiskConfig { Paths = 20_000, Seed = 99 };
-        double Es(RiskConfig c) => fixture.Engine().Run(Books.Mixed(c)).Accounts.Single(a => a.Account == "A1").ExpectedShortfall;
+        double Es(RiskConfig c) => fixture.Engine().Run(Books.Mixed(c)).Accounts.Single(a => a.Account == "A1").Horizon.ExpectedShortfall;
 
         var byConfidence = new[] { 0.95, 0.975, 0.99, 0.995 }.Select(c => Es(config with { Confidence = c })).ToArray();
         var byHorizon = new[] { 1, 2, 5, 10 }.Select(d => Es(config with { HorizonDays = d })).ToArray();
@@ -74,8 +74,8 @@ public sealed class PortfolioPropertyTests(CpuAcceleratorFixture fixture)
 
         Assert.All(result.Accounts, a =>
         {
-            Assert.NotNull(a.WorstPointExpectedShortfall);
-            Assert.True(a.WorstPointExpectedShortfall >= a.ExpectedShortfall - 1e-9, a.Account);
+            Assert.NotNull(a.WorstPoint?.ExpectedShortfall);
+            Assert.True(a.WorstPoint?.ExpectedShortfall >= a.Horizon.ExpectedShortfall - 1e-9, a.Account);
         });
     }
 
@@ -91,9 +91,9 @@ public sealed class PortfolioPropertyTests(CpuAcceleratorFixture fixture)
 
         var account = fixture.Engine().Run(inputs).Accounts.Single();
 
-        Assert.Equal(reference.ExpectedShortfall, account.ExpectedShortfall);
+        Assert.Equal(reference.ExpectedShortfall, account.Horizon.ExpectedShortfall);
         // Loss is bounded by the premium paid: a long option can lose no more than its value.
         var premium = PositionValuation.Value(market, inputs.Positions).Single().MarketValue;
-        Assert.True(account.ExpectedShortfall <= premium + 1e-9);
+        Assert.True(account.Horizon.ExpectedShortfall <= premium + 1e-9);
     }
 }

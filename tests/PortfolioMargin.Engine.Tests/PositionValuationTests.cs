@@ -1,4 +1,5 @@
 using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Pricing;
 using PortfolioMargin.Core.Risk;
 

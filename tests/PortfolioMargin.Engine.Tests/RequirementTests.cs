@@ -26,13 +26,13 @@ public sealed class RequirementTests(CpuAcceleratorFixture fixture)
         var account = fixture.Engine().Run(Books.Inputs(Market, positions, config, collateral)).Accounts.Single();
 
         var call = PositionValuation.Value(Market, [positions[1]]).Single().MarketValue;
-        Assert.Equal(5_000 + 100 * 50.0 * 0.8, account.CollateralValue, 9);
-        Assert.Equal(10 * 100.0 + call, account.NetLiquidationValue, 9);
-        Assert.Equal(account.CollateralValue + account.NetLiquidationValue, account.Equity, 9);
-        Assert.Equal(0.375 * 2 * 100, account.MinimumCharge);
-        Assert.Equal(Math.Max(Math.Max(account.ExpectedShortfall, account.StressLoss), account.MinimumCharge), account.InitialMargin);
-        Assert.Equal(0.8 * account.InitialMargin, account.MaintenanceMargin, 9);
-        Assert.Equal(account.Equity - account.InitialMargin, account.Excess, 9);
+        Assert.Equal(5_000 + 100 * 50.0 * 0.8, account.Equity.CollateralValue, 9);
+        Assert.Equal(10 * 100.0 + call, account.Equity.NetLiquidationValue, 9);
+        Assert.Equal(account.Equity.CollateralValue + account.Equity.NetLiquidationValue, account.Equity.Total, 9);
+        Assert.Equal(0.375 * 2 * 100, account.Requirement.MinimumCharge);
+        Assert.Equal(Math.Max(Math.Max(account.Horizon.ExpectedShortfall, account.Stress.Loss), account.Requirement.MinimumCharge), account.Requirement.InitialMargin);
+        Assert.Equal(0.8 * account.Requirement.InitialMargin, account.Requirement.MaintenanceMargin, 9);
+        Assert.Equal(account.Equity.Total - account.Requirement.InitialMargin, account.Requirement.Excess, 9);
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public sealed class RequirementTests(CpuAcceleratorFixture fixture)
         Position[] positions = [Books.Option("A", "S", OptionRight.Put, 100, -10)];
         var requirement = fixture.Engine().Run(Books.Inputs(Market, positions, config)).Accounts.Single();
         // Short put: equity without collateral is −premium, so top up to the chosen coverage of IM.
-        var cash = coverage * requirement.InitialMargin - requirement.NetLiquidationValue;
+        var cash = coverage * requirement.Requirement.InitialMargin - requirement.Equity.NetLiquidationValue;
 
         var account = fixture.Engine().Run(Books.Inputs(Market, positions, config, [new CollateralHolding("A", "USD", cash)])).Accounts.Single();
 
@@ -62,10 +62,10 @@ public sealed class RequirementTests(CpuAcceleratorFixture fixture)
 
         var years = (Books.Expiry.DayNumber - Market.AsOfDate.DayNumber) / 365.0;
         var greeks = InstrumentPricer.UnitGreeks(2, 1.0, 100, years, 100, 0.25, 0, 0, Market.Rate, 0);
-        Assert.Equal(greeks.Delta * 300 * 100 + (-40) * 50.0, account.Delta, 6);
-        Assert.Equal(greeks.Gamma * 300 * 100 * 100 / 100, account.Gamma, 6);
-        Assert.Equal(greeks.Vega * 0.01 * 300, account.Vega, 6);
-        Assert.Equal(greeks.ThetaPerYear / 365 * 300, account.Theta, 6);
-        Assert.Equal(greeks.Delta * 300, result.Positions[0].Delta, 9);
+        Assert.Equal(greeks.Delta * 300 * 100 + (-40) * 50.0, account.Greeks.DeltaCurrency, 6);
+        Assert.Equal(greeks.Gamma * 300 * 100 * 100 / 100, account.Greeks.GammaCurrencyPerPercent, 6);
+        Assert.Equal(greeks.Vega * 0.01 * 300, account.Greeks.VegaPerVolPoint, 6);
+        Assert.Equal(greeks.ThetaPerYear / 365 * 300, account.Greeks.ThetaPerDay, 6);
+        Assert.Equal(greeks.Delta * 300, result.Positions[0].DeltaUnderlyingUnits, 9);
     }
 }

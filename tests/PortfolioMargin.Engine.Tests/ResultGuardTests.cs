@@ -1,6 +1,7 @@
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Core.Risk;
 
 namespace PortfolioMargin.Engine.Tests;
 
@@ -13,7 +14,8 @@ public sealed class ResultGuardTests
     private static readonly Position Spot = new("ACC1", InstrumentType.Spot, "SPX", 10, 1, null, null, null, SourceLine: 7);
 
     private static AccountMargin Margin(double initialMargin) => new(
-        "ACC1", 1, 2, 0.1, 3, -0.1, 0, 0, initialMargin, 0.8 * initialMargin, 0, 0, 0, -initialMargin, AccountStatus.Liquidation, 0, 0, 0, 0);
+        "ACC1", new TailRisk(1, 2, 0.1), null, new StressOutcome(3, -0.1, 0),
+        new MarginRequirement(0, initialMargin, 0.8 * initialMargin, -initialMargin, AccountStatus.Liquidation), new AccountEquity(0, 0), default);
 
     [Fact]
     public void Finite_results_pass()

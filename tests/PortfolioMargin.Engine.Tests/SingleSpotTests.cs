@@ -22,9 +22,9 @@ public sealed class SingleSpotTests(CpuAcceleratorFixture fixture)
 
         var account = fixture.Engine().Run(inputs).Accounts.Single();
 
-        Assert.InRange(account.ExpectedShortfall, expectedEs - 4 * account.ExpectedShortfallStdError, expectedEs + 4 * account.ExpectedShortfallStdError);
+        Assert.InRange(account.Horizon.ExpectedShortfall, expectedEs - 4 * account.Horizon.ExpectedShortfallStdError, expectedEs + 4 * account.Horizon.ExpectedShortfallStdError);
         var varStdError = QuantileStdError(horizonDays / 365.0, confidence);
-        Assert.InRange(account.ValueAtRisk, expectedVar - 4 * varStdError, expectedVar + 4 * varStdError);
+        Assert.InRange(account.Horizon.ValueAtRisk, expectedVar - 4 * varStdError, expectedVar + 4 * varStdError);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class SingleSpotTests(CpuAcceleratorFixture fixture)
 
         var account = fixture.Engine().Run(inputs).Accounts.Single();
 
-        Assert.InRange(account.ExpectedShortfall, 4.014347 - 4 * account.ExpectedShortfallStdError, 4.014347 + 4 * account.ExpectedShortfallStdError);
+        Assert.InRange(account.Horizon.ExpectedShortfall, 4.014347 - 4 * account.Horizon.ExpectedShortfallStdError, 4.014347 + 4 * account.Horizon.ExpectedShortfallStdError);
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class SingleSpotTests(CpuAcceleratorFixture fixture)
         var fatEs = fixture.Engine().Run(book with { Config = studentT }).Accounts.Single();
 
         // Unit-variance t(5) has its 99% quantile at 3.365·√(3/5) = 2.61 against the normal's 2.33.
-        var gap = fatEs.ExpectedShortfall - normalEs.ExpectedShortfall;
-        Assert.True(gap > 4 * Math.Sqrt(Math.Pow(fatEs.ExpectedShortfallStdError, 2) + Math.Pow(normalEs.ExpectedShortfallStdError, 2)));
+        var gap = fatEs.Horizon.ExpectedShortfall - normalEs.Horizon.ExpectedShortfall;
+        Assert.True(gap > 4 * Math.Sqrt(Math.Pow(fatEs.Horizon.ExpectedShortfallStdError, 2) + Math.Pow(normalEs.Horizon.ExpectedShortfallStdError, 2)));
     }
 
     /// <summary>√(α(1−α)/N) / f(VaR), with the loss density from the change of variable z → S0(1 − e^{−σ²h/2 + σ√h z}).</summary>

@@ -46,9 +46,9 @@ public sealed class StressGridTests(CpuAcceleratorFixture fixture)
                 worst = (0.0, inputs.Config.PriceMoves[0], inputs.Config.VolMoves[0]);
             }
 
-            Assert.Equal(worst.Loss, account.StressLoss, 1e-9 * Math.Max(1.0, Math.Abs(worst.Loss)));
-            Assert.Equal(worst.Price, account.WorstPriceMove);
-            Assert.Equal(worst.Vol, account.WorstVolMove);
+            Assert.Equal(worst.Loss, account.Stress.Loss, 1e-9 * Math.Max(1.0, Math.Abs(worst.Loss)));
+            Assert.Equal(worst.Price, account.Stress.PriceMoveRelative);
+            Assert.Equal(worst.Vol, account.Stress.VolMoveRelative);
         }
     }
 
@@ -88,7 +88,7 @@ public sealed class StressGridTests(CpuAcceleratorFixture fixture)
 
         var account = fixture.Engine().Run(inputs).Accounts.Single();
 
-        Assert.Equal(-0.15, account.WorstPriceMove, 12);
-        Assert.Equal(0.25, account.WorstVolMove, 12);
+        Assert.Equal(-0.15, account.Stress.PriceMoveRelative, 12);
+        Assert.Equal(0.25, account.Stress.VolMoveRelative, 12);
     }
 }

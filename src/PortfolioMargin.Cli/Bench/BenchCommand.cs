@@ -71,7 +71,7 @@ public static class BenchCommand
                 peer = PeerRun.Run(script, book, paths);
                 stdout.WriteLine($"peer (numpy): total_s {peer.TotalSeconds:F2} s, process wall {peer.WallSeconds:F2} s, revalue {peer.RevalueSeconds:F2} s");
                 stdout.WriteLine($"speed-up vs peer: {peer.TotalSeconds / seconds:F2}x on its total_s, {peer.WallSeconds / seconds:F2}x on its wall time");
-                var esSum = measured.Result.Accounts.Sum(a => a.ExpectedShortfall);
+                var esSum = measured.Result.Accounts.Sum(a => a.Horizon.ExpectedShortfall);
                 stdout.WriteLine($"ES checksum: engine {esSum:E6}, peer {peer.EsSum:E6} (different random streams: agree to Monte Carlo error)");
             }
         }
@@ -81,8 +81,8 @@ public static class BenchCommand
             using var reference = RiskBackends.Open(other);
             var check = new MarginEngine(reference).Run(inputs);
             var worst = measured.Result.Accounts.Zip(check.Accounts)
-                .Select(pair => Math.Abs(pair.First.ExpectedShortfall - pair.Second.ExpectedShortfall)
-                                / Math.Max(1e-300, Math.Max(Math.Abs(pair.Second.ExpectedShortfall) * 1e-9, pair.Second.ExpectedShortfallStdError)))
+                .Select(pair => Math.Abs(pair.First.Horizon.ExpectedShortfall - pair.Second.Horizon.ExpectedShortfall)
+                                / Math.Max(1e-300, Math.Max(Math.Abs(pair.Second.Horizon.ExpectedShortfall) * 1e-9, pair.Second.Horizon.ExpectedShortfallStdError)))
                 .DefaultIfEmpty(0.0).Max();
             var identical = measured.Result.Accounts.Zip(check.Accounts).Count(pair => pair.First == pair.Second);
             stdout.WriteLine($"agreement with {reference.Description}: {identical}/{check.Accounts.Count} accounts bit-identical; largest ES gap {worst:E2} standard errors");

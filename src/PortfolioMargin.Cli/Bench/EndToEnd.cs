@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PortfolioMargin.Core.Input;
+using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Storage.Input;

@@ -2,12 +2,12 @@ namespace PortfolioMargin.Core.Margin;
 
 /// <summary>
 /// The requirement and the account's standing against it: IM = max(ES, worst stress loss, minimum charge),
-/// MM = maintenance ratio × IM, excess = equity − IM.
+/// MM = maintenance ratio × IM, excess = equity − IM; all in the book's currency.
 /// </summary>
 public sealed record MarginRequirement(
+    double MinimumCharge,
     double InitialMargin,
     double MaintenanceMargin,
-    double Equity,
     double Excess,
     AccountStatus Status)
 {
@@ -19,6 +19,6 @@ public sealed record MarginRequirement(
         var status = equity >= initial
             ? AccountStatus.Healthy
             : equity >= maintenance ? AccountStatus.MarginCall : AccountStatus.Liquidation;
-        return new MarginRequirement(initial, maintenance, equity, equity - initial, status);
+        return new MarginRequirement(minimumCharge, initial, maintenance, equity - initial, status);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Engine.Backends;
 
 namespace PortfolioMargin.Engine.MonteCarlo;

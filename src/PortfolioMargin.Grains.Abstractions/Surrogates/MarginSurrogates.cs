@@ -1,6 +1,6 @@
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Risk;
 
 namespace PortfolioMargin.Grains.Surrogates;
 
@@ -28,40 +28,47 @@ public struct AccountMarginSurrogate
     [Id(18)] public double Theta;
     [Id(19)] public double? WorstPointValueAtRisk;
     [Id(20)] public double? WorstPointExpectedShortfall;
+    [Id(21)] public double? WorstPointExpectedShortfallStdError;
 }
 
 [RegisterConverter]
 public sealed class AccountMarginConverter : IConverter<AccountMargin, AccountMarginSurrogate>
 {
+    // The wire form stays flat, field for field as it was persisted before AccountMargin was composed of its
+    // parts, so state already in storage reads back unchanged; equity (field 12) is written for older readers.
     public AccountMargin ConvertFromSurrogate(in AccountMarginSurrogate s) => new(
-        s.Account, s.ValueAtRisk, s.ExpectedShortfall, s.ExpectedShortfallStdError, s.StressLoss, s.WorstPriceMove,
-        s.WorstVolMove, s.MinimumCharge, s.InitialMargin, s.MaintenanceMargin, s.CollateralValue, s.NetLiquidationValue,
-        s.Equity, s.Excess, (AccountStatus)s.Status, s.Delta, s.Gamma, s.Vega, s.Theta,
-        s.WorstPointValueAtRisk, s.WorstPointExpectedShortfall);
+        s.Account,
+        new TailRisk(s.ValueAtRisk, s.ExpectedShortfall, s.ExpectedShortfallStdError),
+        s.WorstPointValueAtRisk is { } worstVar ? new TailRisk(worstVar, s.WorstPointExpectedShortfall ?? 0.0, s.WorstPointExpectedShortfallStdError ?? 0.0) : null,
+        new StressOutcome(s.StressLoss, s.WorstPriceMove, s.WorstVolMove),
+        new MarginRequirement(s.MinimumCharge, s.InitialMargin, s.MaintenanceMargin, s.Excess, Enum.IsDefined((AccountStatus)s.Status) ? (AccountStatus)s.Status : throw new InvalidOperationException($"account status {s.Status} is not one this build knows")),
+        new AccountEquity(s.CollateralValue, s.NetLiquidationValue),
+        new CurrencyGreeks(s.Delta, s.Gamma, s.Vega, s.Theta));
 
     public AccountMarginSurrogate ConvertToSurrogate(in AccountMargin a) => new()
     {
         Account = a.Account,
-        ValueAtRisk = a.ValueAtRisk,
-        ExpectedShortfall = a.ExpectedShortfall,
-        ExpectedShortfallStdError = a.ExpectedShortfallStdError,
-        StressLoss = a.StressLoss,
-        WorstPriceMove = a.WorstPriceMove,
-        WorstVolMove = a.WorstVolMove,
-        MinimumCharge = a.MinimumCharge,
-        InitialMargin = a.InitialMargin,
-        MaintenanceMargin = a.MaintenanceMargin,
-        CollateralValue = a.CollateralValue,
-        NetLiquidationValue = a.NetLiquidationValue,
-        Equity = a.Equity,
-        Excess = a.Excess,
+        ValueAtRisk = a.Horizon.ValueAtRisk,
+        ExpectedShortfall = a.Horizon.ExpectedShortfall,
+        ExpectedShortfallStdError = a.Horizon.ExpectedShortfallStdError,
+        StressLoss = a.Stress.Loss,
+        WorstPriceMove = a.Stress.PriceMoveRelative,
+        WorstVolMove = a.Stress.VolMoveRelative,
+        MinimumCharge = a.Requirement.MinimumCharge,
+        InitialMargin = a.Requirement.InitialMargin,
+        MaintenanceMargin = a.Requirement.MaintenanceMargin,
+        CollateralValue = a.Equity.CollateralValue,
+        NetLiquidationValue = a.Equity.NetLiquidationValue,
+        Equity = a.Equity.Total,
+        Excess = a.Requirement.Excess,
         Status = (int)a.Status,
-        Delta = a.Delta,
-        Gamma = a.Gamma,
-        Vega = a.Vega,
-        Theta = a.Theta,
-        WorstPointValueAtRisk = a.WorstPointValueAtRisk,
-        WorstPointExpectedShortfall = a.WorstPointExpectedShortfall,
+        Delta = a.Greeks.DeltaCurrency,
+        Gamma = a.Greeks.GammaCurrencyPerPercent,
+        Vega = a.Greeks.VegaPerVolPoint,
+        Theta = a.Greeks.ThetaPerDay,
+        WorstPointValueAtRisk = a.WorstPoint?.ValueAtRisk,
+        WorstPointExpectedShortfall = a.WorstPoint?.ExpectedShortfall,
+        WorstPointExpectedShortfallStdError = a.WorstPoint?.ExpectedShortfallStdError,
     };
 }
 
@@ -71,26 +78,26 @@ public struct PositionRiskSurrogate
     [Id(0)] public Position Position;
     [Id(1)] public double UnitValue;
     [Id(2)] public double MarketValue;
-    [Id(3)] public double Delta;
-    [Id(4)] public double Gamma;
-    [Id(5)] public double Vega;
-    [Id(6)] public double Theta;
+    [Id(3)] public double DeltaUnderlyingUnits;
+    [Id(4)] public double GammaUnderlyingUnits;
+    [Id(5)] public double VegaPerVolPoint;
+    [Id(6)] public double ThetaPerDay;
 }
 
 [RegisterConverter]
 public sealed class PositionRiskConverter : IConverter<PositionRisk, PositionRiskSurrogate>
 {
     public PositionRisk ConvertFromSurrogate(in PositionRiskSurrogate s) =>
-        new(s.Position, s.UnitValue, s.MarketValue, s.Delta, s.Gamma, s.Vega, s.Theta);
+        new(s.Position, s.UnitValue, s.MarketValue, s.DeltaUnderlyingUnits, s.GammaUnderlyingUnits, s.VegaPerVolPoint, s.ThetaPerDay);
 
     public PositionRiskSurrogate ConvertToSurrogate(in PositionRisk p) => new()
     {
         Position = p.Position,
         UnitValue = p.UnitValue,
         MarketValue = p.MarketValue,
-        Delta = p.Delta,
-        Gamma = p.Gamma,
-        Vega = p.Vega,
-        Theta = p.Theta,
+        DeltaUnderlyingUnits = p.DeltaUnderlyingUnits,
+        GammaUnderlyingUnits = p.GammaUnderlyingUnits,
+        VegaPerVolPoint = p.VegaPerVolPoint,
+        ThetaPerDay = p.ThetaPerDay,
     };
 }

@@ -1,7 +1,6 @@
 using Orleans.Placement;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
-using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
 
 namespace PortfolioMargin.Silo.Accounts;
@@ -100,7 +99,7 @@ public sealed class AccountGrain(
         var margin = result.Margin;
         var before = previous?.Status.ToWire() ?? NoEarlierStatus;
         return before != margin.Status.ToWire() && (previous is not null || margin.Status != Core.Margin.AccountStatus.Healthy)
-            ? new StatusChange(Account, result.AsOf, before, margin.Status.ToWire(), margin.Equity, margin.InitialMargin, margin.MaintenanceMargin, trigger)
+            ? new StatusChange(Account, result.AsOf, before, margin.Status.ToWire(), margin.Equity.Total, margin.Requirement.InitialMargin, margin.Requirement.MaintenanceMargin, trigger)
             : null;
     }
 
@@ -127,7 +126,7 @@ public sealed class AccountGrain(
 
         var margin = result.Margin;
         var change = previous is not null && previous.Status != margin.Status
-            ? new StatusChange(Account, time, previous.Status.ToWire(), margin.Status.ToWire(), margin.Equity, margin.InitialMargin, margin.MaintenanceMargin, trigger)
+            ? new StatusChange(Account, time, previous.Status.ToWire(), margin.Status.ToWire(), margin.Equity.Total, margin.Requirement.InitialMargin, margin.Requirement.MaintenanceMargin, trigger)
             : null;
         return (result, change);
     }

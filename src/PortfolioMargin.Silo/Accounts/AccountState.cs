@@ -1,5 +1,5 @@
+using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
-using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Silo.Accounts;
 

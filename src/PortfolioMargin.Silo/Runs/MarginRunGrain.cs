@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Orleans.Runtime.Placement;
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Grains;
 
 namespace PortfolioMargin.Silo.Runs;

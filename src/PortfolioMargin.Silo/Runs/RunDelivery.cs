@@ -1,4 +1,4 @@
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Grains;
 
 namespace PortfolioMargin.Silo.Runs;

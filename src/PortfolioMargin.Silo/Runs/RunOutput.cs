@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Storage.Output;
 

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Orleans.Placement;
 using PortfolioMargin.Core.Input;
+using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo.Workers;

@@ -1,3 +1,5 @@
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Grains;

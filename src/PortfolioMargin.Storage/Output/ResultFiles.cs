@@ -1,7 +1,6 @@
 using System.Globalization;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
-using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Storage.Output;
 
@@ -14,26 +13,26 @@ public static class ResultFiles
 
     public static ParquetRowTable<AccountMargin> AccountTable(IReadOnlyList<AccountMargin> accounts) => new ParquetRowTable<AccountMargin>(accounts)
         .Add("account", a => a.Account)
-        .Add("var", a => a.ValueAtRisk)
-        .Add("es", a => a.ExpectedShortfall)
-        .Add("es_std_error", a => a.ExpectedShortfallStdError)
-        .Add("stress_loss", a => a.StressLoss)
-        .Add("worst_price_move", a => a.WorstPriceMove)
-        .Add("worst_vol_move", a => a.WorstVolMove)
-        .Add("minimum_charge", a => a.MinimumCharge)
-        .Add("initial_margin", a => a.InitialMargin)
-        .Add("maintenance_margin", a => a.MaintenanceMargin)
-        .Add("collateral_value", a => a.CollateralValue)
-        .Add("net_liquidation_value", a => a.NetLiquidationValue)
-        .Add("equity", a => a.Equity)
-        .Add("excess", a => a.Excess)
+        .Add("var", a => a.Horizon.ValueAtRisk)
+        .Add("es", a => a.Horizon.ExpectedShortfall)
+        .Add("es_std_error", a => a.Horizon.ExpectedShortfallStdError)
+        .Add("stress_loss", a => a.Stress.Loss)
+        .Add("worst_price_move", a => a.Stress.PriceMoveRelative)
+        .Add("worst_vol_move", a => a.Stress.VolMoveRelative)
+        .Add("minimum_charge", a => a.Requirement.MinimumCharge)
+        .Add("initial_margin", a => a.Requirement.InitialMargin)
+        .Add("maintenance_margin", a => a.Requirement.MaintenanceMargin)
+        .Add("collateral_value", a => a.Equity.CollateralValue)
+        .Add("net_liquidation_value", a => a.Equity.NetLiquidationValue)
+        .Add("equity", a => a.Equity.Total)
+        .Add("excess", a => a.Requirement.Excess)
         .Add("status", a => a.Status.ToWire())
-        .Add("delta", a => a.Delta)
-        .Add("gamma", a => a.Gamma)
-        .Add("vega", a => a.Vega)
-        .Add("theta", a => a.Theta)
-        .Add("worst_point_var", a => a.WorstPointValueAtRisk)
-        .Add("worst_point_es", a => a.WorstPointExpectedShortfall);
+        .Add("delta", a => a.Greeks.DeltaCurrency)
+        .Add("gamma", a => a.Greeks.GammaCurrencyPerPercent)
+        .Add("vega", a => a.Greeks.VegaPerVolPoint)
+        .Add("theta", a => a.Greeks.ThetaPerDay)
+        .Add("worst_point_var", a => a.WorstPoint?.ValueAtRisk)
+        .Add("worst_point_es", a => a.WorstPoint?.ExpectedShortfall);
 
     public static ParquetRowTable<PositionRisk> PositionTable(IReadOnlyList<PositionRisk> positions)
     {
@@ -56,10 +55,10 @@ public static class ResultFiles
             .Add("right", p => RightName(p.Position.Right))
             .Add("unit_value", p => p.UnitValue)
             .Add("value", p => p.MarketValue)
-            .Add("delta", p => p.Delta)
-            .Add("gamma", p => p.Gamma)
-            .Add("vega", p => p.Vega)
-            .Add("theta", p => p.Theta);
+            .Add("delta", p => p.DeltaUnderlyingUnits)
+            .Add("gamma", p => p.GammaUnderlyingUnits)
+            .Add("vega", p => p.VegaPerVolPoint)
+            .Add("theta", p => p.ThetaPerDay);
     }
 
     private static string TypeName(InstrumentType type) => type switch

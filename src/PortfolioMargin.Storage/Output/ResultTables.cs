@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Portfolio;
 
 namespace PortfolioMargin.Storage.Output;
 

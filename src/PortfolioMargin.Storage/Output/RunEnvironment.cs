@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Margin;
 
 namespace PortfolioMargin.Storage.Output;
 
@@ -12,14 +12,14 @@ namespace PortfolioMargin.Storage.Output;
 public static class RunEnvironment
 {
     public static string EngineVersion =>
-        typeof(MarginEngine).Assembly.GetName().Version?.ToString() ?? "unknown";
+        typeof(AccountMargin).Assembly.GetName().Version?.ToString() ?? "unknown";
 
     /// <summary>The git commit the engine was built from, or "unknown" for a build outside a repository.</summary>
     public static string EngineCommit
     {
         get
         {
-            var informational = typeof(MarginEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+            var informational = typeof(AccountMargin).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
             var plus = informational.IndexOf('+');
             return plus >= 0 && plus < informational.Length - 1 ? informational[(plus + 1)..] : "unknown";
         }

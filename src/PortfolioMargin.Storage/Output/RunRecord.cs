@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Risk;
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Runs;
 
 namespace PortfolioMargin.Storage.Output;
 

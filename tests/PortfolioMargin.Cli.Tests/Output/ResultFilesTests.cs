@@ -2,7 +2,7 @@ using Parquet;
 using Parquet.Schema;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cli.Tests.Output;
@@ -42,19 +42,19 @@ public sealed class ResultFilesTests : IDisposable
         Assert.Equal(positions.Select(p => p.Position.Right?.ToString().ToLowerInvariant()), await ReadTextAsync(reader, "right"));
         Assert.Equal(positions.Select(p => p.UnitValue), await ReadAsync<double>(reader, "unit_value"));
         Assert.Equal(positions.Select(p => p.MarketValue), await ReadAsync<double>(reader, "value"));
-        Assert.Equal(positions.Select(p => p.Delta), await ReadAsync<double>(reader, "delta"));
-        Assert.Equal(positions.Select(p => p.Gamma), await ReadAsync<double>(reader, "gamma"));
-        Assert.Equal(positions.Select(p => p.Vega), await ReadAsync<double>(reader, "vega"));
-        Assert.Equal(positions.Select(p => p.Theta), await ReadAsync<double>(reader, "theta"));
+        Assert.Equal(positions.Select(p => p.DeltaUnderlyingUnits), await ReadAsync<double>(reader, "delta"));
+        Assert.Equal(positions.Select(p => p.GammaUnderlyingUnits), await ReadAsync<double>(reader, "gamma"));
+        Assert.Equal(positions.Select(p => p.VegaPerVolPoint), await ReadAsync<double>(reader, "vega"));
+        Assert.Equal(positions.Select(p => p.ThetaPerDay), await ReadAsync<double>(reader, "theta"));
     }
 
     [Fact]
     public async Task Accounts_read_back_value_for_value_and_the_same_table_gives_the_same_bytes()
     {
         var accounts = Enumerable.Range(0, 1_000).Select(i => new AccountMargin(
-            $"ACC{i:D4}", i, i + 0.5, 0.25, i * 2.0, -0.15, 0.2, 3.0, i * 2.0, i * 1.5, 100.0, -i, 100.0 - i, 100.0 - 3 * i,
-            (AccountStatus)(i % 3), 1.0 / (i + 1), 2.0, 3.0, -4.0,
-            i % 2 == 0 ? null : i + 0.75, i % 2 == 0 ? null : i + 0.875)).ToList();
+            $"ACC{i:D4}", new TailRisk(i, i + 0.5, 0.25), i % 2 == 0 ? null : new TailRisk(i + 0.75, i + 0.875, 0.5),
+            new StressOutcome(i * 2.0, -0.15, 0.2), new MarginRequirement(3.0, i * 2.0, i * 1.5, 100.0 - 3 * i, (AccountStatus)(i % 3)),
+            new AccountEquity(100.0, -i), new CurrencyGreeks(1.0 / (i + 1), 2.0, 3.0, -4.0))).ToList();
         var path = Path.Combine(_folder, ResultFiles.Accounts);
         var again = Path.Combine(_folder, "again.parquet");
 
@@ -65,12 +65,12 @@ public sealed class ResultFilesTests : IDisposable
         await using var reader = await ParquetReader.CreateAsync(path);
         Assert.Equal(1, reader.RowGroupCount);
         Assert.Equal(accounts.Select(a => a.Account), await ReadTextAsync(reader, "account"));
-        Assert.Equal(accounts.Select(a => a.ExpectedShortfall), await ReadAsync<double>(reader, "es"));
-        Assert.Equal(accounts.Select(a => a.Excess), await ReadAsync<double>(reader, "excess"));
+        Assert.Equal(accounts.Select(a => a.Horizon.ExpectedShortfall), await ReadAsync<double>(reader, "es"));
+        Assert.Equal(accounts.Select(a => a.Requirement.Excess), await ReadAsync<double>(reader, "excess"));
         Assert.Equal(accounts.Select(a => a.Status.ToWire()), await ReadTextAsync(reader, "status"));
-        Assert.Equal(accounts.Select(a => a.Theta), await ReadAsync<double>(reader, "theta"));
-        Assert.Equal(accounts.Select(a => a.WorstPointValueAtRisk), await ReadNullableAsync<double>(reader, "worst_point_var"));
-        Assert.Equal(accounts.Select(a => a.WorstPointExpectedShortfall), await ReadNullableAsync<double>(reader, "worst_point_es"));
+        Assert.Equal(accounts.Select(a => a.Greeks.ThetaPerDay), await ReadAsync<double>(reader, "theta"));
+        Assert.Equal(accounts.Select(a => a.WorstPoint?.ValueAtRisk), await ReadNullableAsync<double>(reader, "worst_point_var"));
+        Assert.Equal(accounts.Select(a => a.WorstPoint?.ExpectedShortfall), await ReadNullableAsync<double>(reader, "worst_point_es"));
     }
 
     /// <summary>A book shaped like a real one: 100 positions an account, a few underlyings, expiries and every instrument type.</summary>

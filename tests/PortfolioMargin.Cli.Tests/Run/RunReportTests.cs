@@ -1,5 +1,5 @@
 using PortfolioMargin.Core.Margin;
-using PortfolioMargin.Engine;
+using PortfolioMargin.Core.Risk;
 
 namespace PortfolioMargin.Cli.Tests.Run;
 
@@ -7,7 +7,8 @@ namespace PortfolioMargin.Cli.Tests.Run;
 public sealed class RunReportTests
 {
     private static AccountMargin Account(string id, double initialMargin) =>
-        new(id, 1, 2, 0.1, 3, -0.1, 0, 0, initialMargin, 0.8 * initialMargin, 0, 0, 0, -initialMargin, AccountStatus.Liquidation, 0, 0, 0, 0);
+        new(id, new TailRisk(1, 2, 0.1), null, new StressOutcome(3, -0.1, 0),
+            new MarginRequirement(0, initialMargin, 0.8 * initialMargin, -initialMargin, AccountStatus.Liquidation), new AccountEquity(0, 0), default);
 
     [Fact]
     public void Markup_brackets_and_escape_characters_in_account_ids_are_printed_not_interpreted()

@@ -16,7 +16,7 @@ public class MarginRequirementTests
         Assert.Equal(initialMargin, requirement.InitialMargin);
         Assert.Equal(0.8 * initialMargin, requirement.MaintenanceMargin);
         Assert.Equal(1_000.0 - initialMargin, requirement.Excess);
-        Assert.Equal(1_000.0, requirement.Equity);
+        Assert.Equal(minimumCharge, requirement.MinimumCharge);
     }
 
     [Fact]

@@ -1,0 +1,15 @@
+namespace PortfolioMargin.Core.Portfolio;
+
+/// <summary>
+/// One position at t = 0: model value (quantity × multiplier × unit value, in currency) and its Greeks times
+/// quantity × multiplier: delta and gamma in units of the underlying (not currency: see CurrencyGreeks for the
+/// account's), vega per vol point (0.01), theta per calendar day.
+/// </summary>
+public sealed record PositionRisk(
+    Position Position,
+    double UnitValue,
+    double MarketValue,
+    double DeltaUnderlyingUnits,
+    double GammaUnderlyingUnits,
+    double VegaPerVolPoint,
+    double ThetaPerDay);

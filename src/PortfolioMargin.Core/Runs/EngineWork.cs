@@ -1,0 +1,12 @@
+namespace PortfolioMargin.Core.Runs;
+
+/// <summary>
+/// The work of one or more engine calls, counted rather than timed so a regression shows without a stopwatch.
+/// <paramref name="InstrumentRevaluations"/> counts Monte Carlo revaluations: distinct instruments of each
+/// account batch × paths × scenario dates (sub-steps), summed over batches and calls.
+/// </summary>
+public readonly record struct EngineWork(int EngineCalls, int AccountBatches, int PathChunks, long InstrumentRevaluations)
+{
+    public static EngineWork operator +(EngineWork a, EngineWork b) => new(
+        a.EngineCalls + b.EngineCalls, a.AccountBatches + b.AccountBatches, a.PathChunks + b.PathChunks, a.InstrumentRevaluations + b.InstrumentRevaluations);
+}

@@ -1,0 +1,17 @@
+using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Portfolio;
+
+namespace PortfolioMargin.Core.Runs;
+
+/// <summary>Everything one run produced, in account order and positions-file order, and the work it took.</summary>
+public sealed record MarginRunResult(
+    IReadOnlyList<AccountMargin> Accounts,
+    IReadOnlyList<PositionRisk> Positions,
+    string Device,
+    StageTimings Timings,
+    EngineWork Work)
+{
+    public int AccountBatches => Work.AccountBatches;
+
+    public int PathChunks => Work.PathChunks;
+}

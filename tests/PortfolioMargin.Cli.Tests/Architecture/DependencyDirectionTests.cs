@@ -1,0 +1,26 @@
+using System.Reflection;
+
+namespace PortfolioMargin.Cli.Tests.Architecture;
+
+/// <summary>
+/// Dependencies point one way: the domain core references none of the others, and neither a Parquet reader
+/// (Storage) nor a cluster client (Grains.Abstractions) loads the engine, let alone a GPU compiler.
+/// </summary>
+public sealed class DependencyDirectionTests
+{
+    [Theory]
+    [InlineData("PortfolioMargin.Core", "")]
+    [InlineData("PortfolioMargin.Engine", "PortfolioMargin.Core")]
+    [InlineData("PortfolioMargin.Storage", "PortfolioMargin.Core")]
+    [InlineData("PortfolioMargin.Grains.Abstractions", "PortfolioMargin.Core")]
+    [InlineData("PortfolioMargin.Kernels", "ILGPU,PortfolioMargin.Core,PortfolioMargin.Engine")]
+    public void Each_project_references_only_the_projects_below_it(string assembly, string allowed)
+    {
+        var references = Assembly.Load(assembly).GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(name => name.StartsWith("PortfolioMargin.", StringComparison.Ordinal) || name == "ILGPU")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(allowed.Split(',', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal), references);
+    }
+}
