@@ -45,8 +45,7 @@ public class BackendBenchmarks
             for (var k = 0; k < 40; k++)
             {
                 var u = underlyings[(a + k) % 8];
-                positions.Add(new Position($"A{a:D3}", InstrumentType.Option, u.Id, (k % 7) - 3, 100,
-                    Math.Round(u.Spot * (0.8 + 0.01 * k), 2), new DateOnly(2027, 1 + k % 6, 15), k % 2 == 0 ? OptionRight.Call : OptionRight.Put));
+                positions.Add(new Position($"A{a:D3}", Instrument.Of(InstrumentType.Option, u.Id, Math.Round(u.Spot * (0.8 + 0.01 * k), 2), new DateOnly(2027, 1 + k % 6, 15), k % 2 == 0 ? OptionRight.Call : OptionRight.Put), (k % 7) - 3, 100));
             }
         }
 

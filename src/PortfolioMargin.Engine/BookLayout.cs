@@ -72,7 +72,7 @@ public sealed class BookLayout
     public static BookLayout Build(
         MarketSnapshot market, IReadOnlyList<string> accounts, IReadOnlyDictionary<string, List<Position>> positionsByAccount)
     {
-        var index = new Dictionary<InstrumentKey, int>();
+        var index = new Dictionary<Instrument, int>();
         var underlyingIndex = market.IndexById();
         var type = new List<int>();
         var underlying = new List<int>();
@@ -95,20 +95,22 @@ public sealed class BookLayout
 
             foreach (var position in positions)
             {
-                var key = InstrumentKey.Of(position, underlyingIndex[position.Underlying]);
+                var key = position.Instrument;
                 if (!index.TryGetValue(key, out var instrument))
                 {
                     instrument = type.Count;
                     index.Add(key, instrument);
-                    var u = market.Underlyings[key.UnderlyingIndex];
-                    var years = key.ExpiryDayNumber == 0 ? 0.0 : (key.ExpiryDayNumber - market.AsOfDate.DayNumber) / DayCount.DaysPerYear;
+                    var at = underlyingIndex[key.Underlying];
+                    var u = market.Underlyings[at];
+                    var years = key.Expiry is { } day ? (day.DayNumber - market.AsOfDate.DayNumber) / DayCount.DaysPerYear : 0.0;
+                    var strikePrice = key.Strike ?? 0.0;
                     type.Add((int)key.Type);
-                    underlying.Add(key.UnderlyingIndex);
+                    underlying.Add(at);
                     omega.Add(key.Omega);
-                    strike.Add(key.Strike);
+                    strike.Add(strikePrice);
                     expiry.Add(years);
                     baseValue.Add(InstrumentPricer.UnitValue(
-                        (int)key.Type, key.Omega, key.Strike, years, u.Spot, u.AtmVol, u.Skew, u.Smile, market.Rate, u.DividendYield));
+                        (int)key.Type, key.Omega, strikePrice, years, u.Spot, u.AtmVol, u.Skew, u.Smile, market.Rate, u.DividendYield));
                 }
 
                 entryInstrument.Add(instrument);
@@ -120,15 +122,5 @@ public sealed class BookLayout
         return new BookLayout(
             accounts, [.. type], [.. underlying], [.. omega], [.. strike], [.. expiry], [.. baseValue],
             start, [.. entryInstrument], [.. entryWeight]);
-    }
-
-    private readonly record struct InstrumentKey(InstrumentType Type, int UnderlyingIndex, double Strike, int ExpiryDayNumber, double Omega)
-    {
-        public static InstrumentKey Of(Position position, int underlyingIndex) => new(
-            position.Type,
-            underlyingIndex,
-            position.Type == InstrumentType.Option ? position.Strike ?? 0.0 : 0.0,
-            position.Type == InstrumentType.Spot ? 0 : position.Expiry?.DayNumber ?? 0,
-            position.Type == InstrumentType.Option ? (double)(int)(position.Right ?? OptionRight.Call) : 0.0);
     }
 }

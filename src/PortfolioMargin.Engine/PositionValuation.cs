@@ -22,7 +22,7 @@ public static class PositionValuation
         var instrumentOf = new int[positions.Count];
         for (var i = 0; i < positions.Count; i++)
         {
-            var key = Instrument.Of(positions[i], index);
+            var key = positions[i].Instrument;
             if (!ids.TryGetValue(key, out var id))
             {
                 id = instruments.Count;
@@ -37,10 +37,10 @@ public static class PositionValuation
         Parallel.For(0, instruments.Count, k =>
         {
             var key = instruments[k];
-            var u = market.Underlyings[key.Underlying];
+            var u = market.Underlyings[index[key.Underlying]];
             var years = key.Expiry is { } expiry ? DayCount.YearFraction(market.AsOfDate, expiry) : 0.0;
             unit[k] = InstrumentPricer.UnitGreeks(
-                (int)key.Type, key.Omega, key.Strike, years, u.Spot, u.AtmVol, u.Skew, u.Smile, market.Rate, u.DividendYield);
+                (int)key.Type, key.Omega, key.Strike ?? 0.0, years, u.Spot, u.AtmVol, u.Skew, u.Smile, market.Rate, u.DividendYield);
         });
 
         var result = new PositionRisk[positions.Count];
@@ -60,13 +60,6 @@ public static class PositionValuation
         });
 
         return result;
-    }
-
-    /// <summary>Everything the unit price and Greeks depend on, as they are passed to the pricer.</summary>
-    private readonly record struct Instrument(InstrumentType Type, int Underlying, double Strike, DateOnly? Expiry, double Omega)
-    {
-        public static Instrument Of(Position p, IReadOnlyDictionary<string, int> underlyingIndex) => new(
-            p.Type, underlyingIndex[p.Underlying], p.Strike ?? 0.0, p.Expiry, p.Right is { } right ? (int)right : 0.0);
     }
 
     public static IReadOnlyDictionary<string, CurrencyGreeks> AccountGreeks(MarketSnapshot market, IReadOnlyList<PositionRisk> positions)

@@ -26,13 +26,13 @@ public sealed class BadRequestTests(ClusterFixture fixture)
     {
         var grain = fixture.Grains.GetGrain<IAccountGrain>(Account);
         var before = await grain.GetAccount();
-        var bad = before.Positions.Append(new Position(Account, InstrumentType.Option, "SPY", 1, 0, 500, null, OptionRight.Call)).ToArray();
+        var bad = before.Positions.Append(new Position(Account, Instrument.Option("SPY", OptionRight.Call, 500, new DateOnly(2027, 1, 15)), 1, 0)).ToArray();
 
         var error = await Assert.ThrowsAsync<MarginRequestException>(() => grain.UpdatePositions(bad));
 
         Assert.Equal($"positions[{before.Positions.Length}]: field 'multiplier': is 0, must be in (0, 1e9]", error.Message);
         var unknown = await Assert.ThrowsAsync<MarginRequestException>(() =>
-            grain.UpdatePositions([.. before.Positions, new Position(Account, InstrumentType.Spot, "NOPE", 1, 1, null, null, null)]));
+            grain.UpdatePositions([.. before.Positions, new Position(Account, Instrument.Spot("NOPE"), 1, 1)]));
         Assert.Contains("'NOPE' is not in the market snapshot", unknown.Message);
         var foreign = await Assert.ThrowsAsync<MarginRequestException>(() =>
             grain.UpdateCollateral([new CollateralHolding("ACC0002", "USD", 1)]));
@@ -165,5 +165,25 @@ public sealed class BadRequestTests(ClusterFixture fixture)
         Assert.Equal(before.Latest, after.Latest);
         Assert.Equal(before.Recomputations, after.Recomputations);
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void A_message_whose_instrument_fields_do_not_fit_together_never_becomes_a_position()
+    {
+        // What a client of another build or language could still send: an option without an expiry on the wire.
+        var wire = new Grains.Surrogates.PositionSurrogate
+        {
+            Account = Account,
+            Type = (int)InstrumentType.Option,
+            Underlying = "SPY",
+            Quantity = 1,
+            Multiplier = 100,
+            Strike = 500,
+            Right = (int)OptionRight.Call,
+        };
+
+        var error = Assert.Throws<InstrumentFieldException>(() => new Grains.Surrogates.PositionConverter().ConvertFromSurrogate(wire));
+
+        Assert.Equal("expiry", error.Field);
     }
 }

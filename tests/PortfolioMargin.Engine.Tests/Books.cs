@@ -21,13 +21,13 @@ public static class Books
     public static Underlying Stock(string id, double spot = 100.0, double vol = 0.20) => new(id, spot, 0.0, vol);
 
     public static Position Spot(string account, string underlying, double quantity) =>
-        new(account, InstrumentType.Spot, underlying, quantity, 1.0, null, null, null);
+        new(account, Instrument.Of(InstrumentType.Spot, underlying, null, null, null), quantity, 1.0);
 
     public static Position Future(string account, string underlying, double quantity, double multiplier, DateOnly expiry) =>
-        new(account, InstrumentType.Future, underlying, quantity, multiplier, null, expiry, null);
+        new(account, Instrument.Of(InstrumentType.Future, underlying, null, expiry, null), quantity, multiplier);
 
     public static Position Option(string account, string underlying, OptionRight right, double strike, double quantity, DateOnly? expiry = null) =>
-        new(account, InstrumentType.Option, underlying, quantity, 100.0, strike, expiry ?? Expiry, right);
+        new(account, Instrument.Of(InstrumentType.Option, underlying, strike, expiry ?? Expiry, right), quantity, 100.0);
 
     public static MarginInputs Inputs(MarketSnapshot market, IEnumerable<Position> positions, RiskConfig? config = null, IEnumerable<CollateralHolding>? collateral = null) =>
         new(market, positions.ToList(), (collateral ?? []).ToList(), config ?? new RiskConfig());

@@ -11,7 +11,7 @@ public sealed class ResultGuardTests
     private static readonly MarketSnapshot Market = new(
         new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), "USD", 0.04, [new Underlying("SPX", 5000, 0.015, 0.18)], MarketSnapshot.Identity(1));
 
-    private static readonly Position Spot = new("ACC1", InstrumentType.Spot, "SPX", 10, 1, null, null, null, SourceLine: 7);
+    private static readonly Position Spot = new("ACC1", Instrument.Of(InstrumentType.Spot, "SPX", null, null, null), 10, 1, SourceLine: 7);
 
     private static AccountMargin Margin(double initialMargin) => new(
         "ACC1", new TailRisk(1, 2, 0.1), null, new StressOutcome(3, -0.1, 0),

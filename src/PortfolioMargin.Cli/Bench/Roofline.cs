@@ -27,9 +27,9 @@ public sealed record Workload(long OptionRevaluations, long LinearRevaluations, 
     {
         long paths = inputs.Config.Paths;
         long steps = inputs.Config.Steps;
-        var instruments = inputs.Positions.Select(Instrument).Distinct().ToList();
+        var instruments = inputs.Positions.Select(p => p.Instrument).Distinct().ToList();
         long options = instruments.Count(i => i.Type == InstrumentType.Option);
-        var holdings = inputs.Positions.Select(p => (p.Account, Instrument(p))).Distinct().LongCount();
+        var holdings = inputs.Positions.Select(p => (p.Account, p.Instrument)).Distinct().LongCount();
         long accounts = MarginEngine.AccountsOf(inputs).Count;
         return new Workload(options * paths * steps, (instruments.Count - options) * paths * steps, holdings * paths * steps, accounts * paths * steps);
     }
@@ -44,9 +44,6 @@ public sealed record Workload(long OptionRevaluations, long LinearRevaluations, 
     public double MonteCarloFlops => RevaluationFlops + 2.0 * PositionAdditions;
 
     public double MonteCarloBytes => RevaluationBytes + 2.0 * 8.0 * AccountPathValues;
-
-    private static (InstrumentType Type, string Underlying, double? Strike, DateOnly? Expiry, OptionRight? Right) Instrument(Position p) =>
-        (p.Type, p.Underlying, p.Strike, p.Expiry, p.Right);
 }
 
 /// <summary>A stage's floors on a device and how far above the larger one the measured time is.</summary>

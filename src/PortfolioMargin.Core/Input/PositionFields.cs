@@ -51,34 +51,25 @@ public static class PositionFields
         var strike = CellText.OptionalNumber(cells.Strike, "strike", where);
         var expiry = CellText.OptionalDate(cells.Expiry, "expiry", where);
         var right = ParseRight(cells.Right, where);
-        switch (type)
+        // The strike's bound first where the option is otherwise whole: Instrument.Option refuses only what no
+        // price can be, the bound says what no plausible one is.
+        if (type == InstrumentType.Option && strike is { } strikePrice && expiry is not null && right is not null
+            && PlausibilityBounds.Price(strikePrice) is { } strikeProblem)
         {
-            case InstrumentType.Spot:
-                RequireEmpty(cells.Strike, "strike", "a spot position has no strike", where);
-                RequireEmpty(cells.Expiry, "expiry", "a spot position has no expiry", where);
-                RequireEmpty(cells.Right, "right", "a spot position has no right", where);
-                break;
-            case InstrumentType.Future:
-                RequireEmpty(cells.Strike, "strike", "a future has no strike", where);
-                RequireEmpty(cells.Right, "right", "a future has no right", where);
-                break;
-            case InstrumentType.Option:
-                if (strike is null || expiry is null || right is null)
-                {
-                    var missing = strike is null ? "strike" : expiry is null ? "expiry" : "right";
-                    throw where.Error(missing, "an option needs a strike, an expiry and a right");
-                }
-
-                if (PlausibilityBounds.Price(strike.Value) is { } strikeProblem)
-                {
-                    throw where.Error("strike", strikeProblem);
-                }
-
-                break;
+            throw where.Error("strike", strikeProblem);
         }
 
-        return new Position(
-            Text(account, accounts), type, Text(underlying, underlyings), quantity, multiplier, strike, expiry, right, where.Line);
+        Instrument instrument;
+        try
+        {
+            instrument = Instrument.Of(type, Text(underlying, underlyings), strike, expiry, right);
+        }
+        catch (InstrumentFieldException error)
+        {
+            throw where.Error(error.Field, error.Problem);
+        }
+
+        return new Position(Text(account, accounts), instrument, quantity, multiplier, where.Line);
     }
 
     private static string Text(ReadOnlySpan<char> text, StringPool? pool) => pool is null ? text.ToString() : pool.Get(text);
@@ -119,14 +110,5 @@ public static class PositionFields
                 _ => throw where.Error("right", $"'{text.ToString()}' is not one of call, put"),
             },
         };
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RequireEmpty(ReadOnlySpan<char> cell, string column, string problem, RowLocation where)
-    {
-        if (!CellText.IsEmpty(cell))
-        {
-            throw where.Error(column, $"must be empty: {problem}");
-        }
     }
 }

@@ -22,9 +22,14 @@ public struct PositionSurrogate
 [RegisterConverter]
 public sealed class PositionConverter : IConverter<Position, PositionSurrogate>
 {
+    /// <summary>
+    /// A message whose instrument fields do not fit together (a spot with a strike, an option without an expiry)
+    /// cannot become a Position: it fails here, naming the field, before any grain sees it.
+    /// </summary>
     public Position ConvertFromSurrogate(in PositionSurrogate s) => new(
-        s.Account, (InstrumentType)s.Type, s.Underlying, s.Quantity, s.Multiplier, s.Strike,
-        s.ExpiryDayNumber is { } day ? DateOnly.FromDayNumber(day) : null, (OptionRight?)s.Right, s.SourceLine);
+        s.Account,
+        Instrument.Of((InstrumentType)s.Type, s.Underlying, s.Strike, s.ExpiryDayNumber is { } day ? DateOnly.FromDayNumber(day) : null, (OptionRight?)s.Right),
+        s.Quantity, s.Multiplier, s.SourceLine);
 
     public PositionSurrogate ConvertToSurrogate(in Position p) => new()
     {

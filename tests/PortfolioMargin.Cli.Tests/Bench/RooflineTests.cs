@@ -31,8 +31,8 @@ public sealed class RooflineTests
     public void Work_counts_distinct_instruments_and_holdings_per_path_and_step()
     {
         var expiry = new DateOnly(2027, 1, 15);
-        Position Call(string account, double quantity) => new(account, InstrumentType.Option, "X", quantity, 100, 100, expiry, OptionRight.Call);
-        Position Spot(string account) => new(account, InstrumentType.Spot, "X", 10, 1, null, null, null);
+        Position Call(string account, double quantity) => new(account, Instrument.Of(InstrumentType.Option, "X", 100, expiry, OptionRight.Call), quantity, 100);
+        Position Spot(string account) => new(account, Instrument.Of(InstrumentType.Spot, "X", null, null, null), 10, 1);
 
         // Two accounts share one call (a distinct instrument once, a holding each); the first holds it twice.
         var positions = new List<Position> { Call("A", 1), Call("A", 2), Call("B", -1), Spot("B") };

@@ -81,11 +81,15 @@ public sealed class ResultFilesTests : IDisposable
         for (var i = 0; i < count; i++)
         {
             var type = (InstrumentType)(i % 3);
-            DateOnly? expiry = type == InstrumentType.Spot || i % 7 == 0 ? null : new DateOnly(2027, 1, 15).AddDays(i % 11 * 30);
-            var position = new Position(
-                $"ACC{i / 100:D6}", type, underlyings[i % underlyings.Length], i % 201 - 100, type == InstrumentType.Spot ? 1 : 100,
-                type == InstrumentType.Option ? 50 + i % 97 : null, type == InstrumentType.Spot ? null : expiry,
-                type == InstrumentType.Option ? (i % 2 == 0 ? OptionRight.Call : OptionRight.Put) : null, i + 2);
+            var expiry = new DateOnly(2027, 1, 15).AddDays(i % 11 * 30);
+            var underlying = underlyings[i % underlyings.Length];
+            var instrument = type switch
+            {
+                InstrumentType.Spot => Instrument.Spot(underlying),
+                InstrumentType.Future => Instrument.Future(underlying, i % 7 == 0 ? null : expiry),
+                _ => Instrument.Option(underlying, i % 2 == 0 ? OptionRight.Call : OptionRight.Put, 50 + i % 97, expiry),
+            };
+            var position = new Position($"ACC{i / 100:D6}", instrument, i % 201 - 100, type == InstrumentType.Spot ? 1 : 100, i + 2);
             positions.Add(new PositionRisk(position, i * 0.01, i * 1.5, i % 10 * 0.1, 1e-4 * i, -0.5 * i, -1.0 / (i + 1)));
         }
 

@@ -19,9 +19,9 @@ public class PositionsCsvTests
             "A1,future,SPX,-2,50,,2026-12-18,",
             "A2,option,SPX,5,100,5100,2026-12-18,put");
 
-        Assert.Equal(new Position("A1", InstrumentType.Spot, "SPX", 10, 1, null, null, null, 2), positions[0]);
-        Assert.Equal(new Position("A1", InstrumentType.Future, "SPX", -2, 50, null, new DateOnly(2026, 12, 18), null, 3), positions[1]);
-        Assert.Equal(new Position("A2", InstrumentType.Option, "SPX", 5, 100, 5100, new DateOnly(2026, 12, 18), OptionRight.Put, 4), positions[2]);
+        Assert.Equal(new Position("A1", Instrument.Of(InstrumentType.Spot, "SPX", null, null, null), 10, 1, 2), positions[0]);
+        Assert.Equal(new Position("A1", Instrument.Of(InstrumentType.Future, "SPX", null, new DateOnly(2026, 12, 18), null), -2, 50, 3), positions[1]);
+        Assert.Equal(new Position("A2", Instrument.Of(InstrumentType.Option, "SPX", 5100, new DateOnly(2026, 12, 18), OptionRight.Put), 5, 100, 4), positions[2]);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ internal static class ReferencePositionsCsv
             }
         }
 
-        return new Position(account, type, underlying, quantity, multiplier, strike, expiry, right, row.Line);
+        return new Position(account, Instrument.Of(type, underlying, strike, expiry, right), quantity, multiplier, row.Line);
     }
 
     private static void RequireEmpty(TextRow row, string column, string? problem)
