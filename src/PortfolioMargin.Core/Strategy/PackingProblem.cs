@@ -9,7 +9,23 @@ internal sealed record PackingProblem(int Resources, int Items, double[] Capacit
 {
     public double UseOf(int resource, int item) => Use[(resource * Items) + item];
 
-    /// <summary>The most copies of an item the capacities allow on their own.</summary>
+    /// <summary>The most copies of an item the capacities allow on their own, in the LP (not rounded).</summary>
+    public double FractionalUpperBound(int item)
+    {
+        var bound = double.PositiveInfinity;
+        for (var i = 0; i < Resources; i++)
+        {
+            var use = UseOf(i, item);
+            if (use > 0.0)
+            {
+                bound = Math.Min(bound, Capacity[i] / use);
+            }
+        }
+
+        return bound;
+    }
+
+    /// <summary>The most whole copies of an item the capacities allow on their own.</summary>
     public int UpperBound(int item)
     {
         var bound = double.PositiveInfinity;

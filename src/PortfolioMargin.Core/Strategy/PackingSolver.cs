@@ -14,6 +14,7 @@ internal static class PackingSolver
 {
     public const double IntegerTolerance = 1e-9;
 
+
     public static PackingSolution Solve(PackingProblem problem, int nodeLimit)
     {
         var multiplicities = new int[problem.Items];
@@ -23,7 +24,7 @@ internal static class PackingSolver
         var lp = new PackingLp();
         foreach (var component in Components(problem))
         {
-            var sub = Restrict(problem, component.Items, component.Resources);
+            var sub = Tighten(Restrict(problem, component.Items, component.Resources));
             var result = SolveComponent(sub, Math.Max(nodeLimit - nodes, 0), lp);
             nodes += result.NodesSolved;
             proven &= result.ProvenOptimal;
@@ -41,12 +42,15 @@ internal static class PackingSolver
     {
         var n = p.Items;
         var upper = new int[n];
+        var fractionalUpper = new double[n];
         for (var t = 0; t < n; t++)
         {
             upper[t] = p.UpperBound(t);
+            fractionalUpper[t] = p.FractionalUpperBound(t);
         }
 
         var order = GreedyOrder(p);
+        var multiLeg = MultiLeg(p);
         var best = Greedy(p, new int[n], upper, order);
         var bestSavings = Value(p, best);
         if (n == 1)
@@ -67,14 +71,14 @@ internal static class PackingSolver
 
             var (lower, high) = stack.Pop();
             nodes++;
-            if (!Relaxation(p, lower, high, upper, lp, y, out var bound))
+            if (!Relaxation(p, lower, high, fractionalUpper, lp, y, out var bound))
             {
                 // The simplex hit its pivot cap: no bound for this node, so nothing below it is proven.
                 return new PackingSolution(best, bestSavings, false, nodes);
             }
 
             var lowerSavings = Value(p, lower);
-            if (lowerSavings + bound <= bestSavings + Tolerance(bestSavings))
+            if (double.IsNegativeInfinity(bound) || lowerSavings + bound <= bestSavings + Tolerance(bestSavings))
             {
                 continue;
             }
@@ -87,10 +91,16 @@ internal static class PackingSolver
                 var whole = Math.Floor(y[t] + IntegerTolerance);
                 rounded[t] = lower[t] + (int)whole;
                 var fraction = y[t] - whole;
-                var distance = Math.Min(fraction, 1.0 - fraction);
-                if (fraction > IntegerTolerance && distance > mostFractional + IntegerTolerance)
+                if (fraction <= IntegerTolerance || 1.0 - fraction <= IntegerTolerance)
                 {
-                    mostFractional = distance;
+                    continue;
+                }
+
+                // Multi-leg items first: once they are whole the rest is a bipartite matching, whose LP is integral.
+                var score = Math.Min(fraction, 1.0 - fraction) + (multiLeg[t] ? 1.0 : 0.0);
+                if (score > mostFractional + IntegerTolerance)
+                {
+                    mostFractional = score;
                     branch = t;
                 }
             }
@@ -126,14 +136,17 @@ internal static class PackingSolver
     /// <summary>Savings closer than a millionth of a dollar (or 1e-12 relative) are equal: no branch can gain more.</summary>
     private static double Tolerance(double savings) => 1e-6 + (1e-12 * Math.Abs(savings));
 
-    /// <summary>The LP over x = lower + y, with y ≤ high − lower as extra rows where branching lowered the bound.</summary>
-    private static bool Relaxation(PackingProblem p, int[] lower, int[] high, int[] upper, PackingLp lp, double[] y, out double bound)
+    /// <summary>
+    /// The LP over x = lower + y, with y ≤ high − lower as an extra row wherever that is tighter than the capacities
+    /// alone (a butterfly on 5 body contracts is at most 2, where the LP alone would allow 2.5).
+    /// </summary>
+    private static bool Relaxation(PackingProblem p, int[] lower, int[] high, double[] fractionalUpper, PackingLp lp, double[] y, out double bound)
     {
         var n = p.Items;
         var extra = 0;
         for (var t = 0; t < n; t++)
         {
-            if (high[t] < upper[t])
+            if (high[t] < fractionalUpper[t] - IntegerTolerance)
             {
                 extra++;
             }
@@ -151,13 +164,20 @@ internal static class PackingSolver
                 remaining -= p.UseOf(i, t) * lower[t];
             }
 
+            if (remaining < -IntegerTolerance * (1.0 + p.Capacity[i]))
+            {
+                // The up branches' lower bounds together overfill this leg: the node has no solution.
+                bound = double.NegativeInfinity;
+                return true;
+            }
+
             b[i] = Math.Max(remaining, 0.0);
         }
 
         var row = p.Resources;
         for (var t = 0; t < n; t++)
         {
-            if (high[t] < upper[t])
+            if (high[t] < fractionalUpper[t] - IntegerTolerance)
             {
                 a[(row * n) + t] = 1.0;
                 b[row] = high[t] - lower[t];
@@ -303,6 +323,77 @@ internal static class PackingSolver
         }
 
         return components;
+    }
+
+    /// <summary>
+    /// Chvátal–Gomory rounding of each capacity row, valid for integer multiplicities: a row whose entries are all one
+    /// value v (the shares a covered call takes) becomes Σx ≤ ⌊capacity / v⌋; a row of whole entries gets a whole
+    /// capacity. With whole capacities the pair items (verticals, straddles, covered calls) form a bipartite
+    /// b-matching, calls short against puts short and calls long and stock, whose LP is integral.
+    /// </summary>
+    private static PackingProblem Tighten(PackingProblem p)
+    {
+        var use = (double[])p.Use.Clone();
+        var capacity = (double[])p.Capacity.Clone();
+        for (var i = 0; i < p.Resources; i++)
+        {
+            var row = use.AsSpan(i * p.Items, p.Items);
+            var common = 0.0;
+            var uniform = true;
+            var whole = true;
+            foreach (var entry in row)
+            {
+                if (entry == 0.0)
+                {
+                    continue;
+                }
+
+                common = common == 0.0 ? entry : common;
+                uniform &= entry == common;
+                whole &= entry == Math.Floor(entry);
+            }
+
+            if (common == 0.0)
+            {
+                continue;
+            }
+
+            if (uniform)
+            {
+                for (var t = 0; t < row.Length; t++)
+                {
+                    row[t] = row[t] == 0.0 ? 0.0 : 1.0;
+                }
+
+                capacity[i] = Math.Floor((capacity[i] / common) + IntegerTolerance);
+            }
+            else if (whole)
+            {
+                capacity[i] = Math.Floor(capacity[i] + IntegerTolerance);
+            }
+        }
+
+        return p with { Use = use, Capacity = capacity };
+    }
+
+    /// <summary>Items of more than two legs, or taking more than one unit of a leg: the ones that break integrality.</summary>
+    private static bool[] MultiLeg(PackingProblem p)
+    {
+        var multiLeg = new bool[p.Items];
+        for (var t = 0; t < p.Items; t++)
+        {
+            var legs = 0;
+            for (var i = 0; i < p.Resources; i++)
+            {
+                var use = p.UseOf(i, t);
+                legs += use > 0.0 ? 1 : 0;
+                multiLeg[t] |= use > 1.0;
+            }
+
+            multiLeg[t] |= legs > 2;
+        }
+
+        return multiLeg;
     }
 
     private static PackingProblem Restrict(PackingProblem p, int[] items, int[] resources)
