@@ -12,10 +12,10 @@ public sealed class PositionLegsTests
     {
         Position[] positions =
         [
-            new("B", InstrumentType.Option, "IBM", -100, 100, 100.0, April, OptionRight.Call, 3),
-            new("A", InstrumentType.Spot, "IBM", 10_000, 1, null, null, null, 1),
-            new("A", InstrumentType.Option, "IBM", -100, 100, 100.0, April, OptionRight.Call, 2),
-            new("A", InstrumentType.Future, "SPX", 2, 50, null, June, null, 4),
+            new("B", Instrument.Of(InstrumentType.Option, "IBM", 100.0, April, OptionRight.Call), -100, 100, 3),
+            new("A", Instrument.Of(InstrumentType.Spot, "IBM", null, null, null), 10_000, 1, 1),
+            new("A", Instrument.Of(InstrumentType.Option, "IBM", 100.0, April, OptionRight.Call), -100, 100, 2),
+            new("A", Instrument.Of(InstrumentType.Future, "SPX", null, June, null), 2, 50, 4),
         ];
         double[] unitPrices = [1.68, 97.73, 1.68, 1450.0];
         var underlyings = new Dictionary<string, StrategyUnderlying> { ["IBM"] = Ibm, ["SPX"] = Spx };
@@ -34,7 +34,7 @@ public sealed class PositionLegsTests
     [Fact]
     public void Unit_prices_must_match_positions_one_to_one()
     {
-        Position[] positions = [new("A", InstrumentType.Spot, "IBM", 100, 1, null, null, null, 1)];
+        Position[] positions = [new("A", Instrument.Of(InstrumentType.Spot, "IBM", null, null, null), 100, 1, 1)];
 
         var error = Assert.Throws<ArgumentException>(() => PositionLegs.Group(positions, [1.0, 2.0]));
 
