@@ -22,7 +22,7 @@ public static class MarketUpdateFiles
             throw new InputException(path, 0, "", $"cannot be read: {e.Message}");
         }
 
-        var update = Core.Input.MarketUpdateJson.Parse(text, path);
+        var update = Storage.Input.MarketUpdateJson.Parse(text, path);
         return new MarketUpdate(update.Id, update.AsOf, [.. update.Moves.Select(m => new UnderlyingMove(m.Underlying, m.Spot, m.AtmVol))]);
     }
 }

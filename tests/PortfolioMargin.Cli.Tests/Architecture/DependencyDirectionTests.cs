@@ -23,4 +23,15 @@ public sealed class DependencyDirectionTests
 
         Assert.Equal(allowed.Split(',', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal), references);
     }
+
+    [Fact]
+    public void The_domain_core_parses_no_file_format()
+    {
+        // Every reader and writer lives in Storage; the core keeps the domain and the math.
+        var references = typeof(Core.Margin.AccountMargin).Assembly.GetReferencedAssemblies().Select(a => a.Name);
+
+        Assert.DoesNotContain("System.Text.Json", references);
+        Assert.DoesNotContain("Parquet.Net", references);
+        Assert.DoesNotContain(typeof(Core.Margin.AccountMargin).Assembly.GetTypes(), t => t.Namespace == "PortfolioMargin.Core.Input" && t.Name.EndsWith("Json", StringComparison.Ordinal));
+    }
 }
