@@ -105,17 +105,21 @@ public sealed class BadRequestTests(ClusterFixture fixture)
     [InlineData("dividendYield")]
     [InlineData("quantity")]
     [InlineData("amount")]
+    [InlineData("paths")]
+    [InlineData("volMoves[0]")]
     public async Task A_run_whose_inputs_are_past_the_plausibility_bounds_is_refused_before_any_work(string field)
     {
         var inputs = fixture.Inputs;
         var market = inputs.Market;
-        var request = SampleBook.Request(inputs, $"implausible-{field}", fixture.Folder);
+        var request = SampleBook.Request(inputs, $"implausible-{field.Replace('[', '-').TrimEnd(']')}", fixture.Folder);
         request = field switch
         {
             "rate" => request with { Market = market with { Rate = 1e6 } },
             "atmVol" => request with { Market = market with { Underlyings = [market.Underlyings[0] with { AtmVol = 1e6 }, .. market.Underlyings.Skip(1)] } },
             "dividendYield" => request with { Market = market with { Underlyings = [market.Underlyings[0] with { DividendYield = -1e6 }, .. market.Underlyings.Skip(1)] } },
             "quantity" => request with { Positions = [request.Positions[0] with { Quantity = 1e308 }, .. request.Positions.Skip(1)] },
+            "paths" => request with { Config = request.Config with { Paths = 5 } },
+            "volMoves[0]" => request with { Config = request.Config with { VolMoves = [-2.0] } },
             _ => request with { Collateral = [request.Collateral[0] with { Amount = 1e308 }, .. request.Collateral.Skip(1)] },
         };
         var run = fixture.Grains.GetGrain<IMarginRunGrain>(request.RunId);

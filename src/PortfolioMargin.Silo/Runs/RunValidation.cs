@@ -33,6 +33,13 @@ public static class RunValidation
             throw new MarginRequestException("run request: the book holds no positions and no collateral");
         }
 
+        // The config file's own rules, for a config that never was a file.
+        if (request.Config.FirstProblem() is { } problem)
+        {
+            var where = problem.Element is { } i ? $"{problem.Field}[{i}]" : problem.Key is { } key ? $"{problem.Field}.{key}" : problem.Field;
+            throw new MarginRequestException($"run request: config: field '{where}': {problem.Problem}");
+        }
+
         // One pass over the book in file order; indexes are the request's.
         try
         {

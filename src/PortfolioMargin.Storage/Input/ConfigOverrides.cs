@@ -10,18 +10,12 @@ namespace PortfolioMargin.Storage.Input;
 /// </summary>
 public readonly record struct ConfigOverrides(int? Paths = null, ulong? Seed = null)
 {
-    /// <summary>The fewest paths a run may have: below it the 99% tail holds a single path or none.</summary>
-    public const int MinimumPaths = 100;
-
-    /// <summary>The most: one account's P&amp;L row is then 800 MB, which the memory budget must still hold twice.</summary>
-    public const int MaximumPaths = 100_000_000;
-
     /// <summary>Checks the overrides themselves; the error names the option.</summary>
     public void Check()
     {
-        if (Paths is { } paths && paths is < MinimumPaths or > MaximumPaths)
+        if (Paths is { } paths && paths is < RiskConfig.MinimumPaths or > RiskConfig.MaximumPaths)
         {
-            throw new InputException("--paths", 0, "paths", paths < MinimumPaths ? $"must be at least {MinimumPaths}, got {paths}" : $"must be at most {MaximumPaths:N0}, got {paths:N0}");
+            throw new InputException("--paths", 0, "paths", paths < RiskConfig.MinimumPaths ? $"must be at least {RiskConfig.MinimumPaths}, got {paths}" : $"must be at most {RiskConfig.MaximumPaths:N0}, got {paths:N0}");
         }
     }
 
