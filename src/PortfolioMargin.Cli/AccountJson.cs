@@ -31,6 +31,8 @@ public static class AccountJson
                 ["gamma"] = a.Greeks.GammaCurrencyPerPercent,
                 ["vega"] = a.Greeks.VegaPerVolPoint,
                 ["theta"] = a.Greeks.ThetaPerDay,
+                ["strategyMargin"] = a.StrategyMargin,
+                ["capitalSaving"] = a.CapitalSaving,
             });
         }
 

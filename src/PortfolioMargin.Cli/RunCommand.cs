@@ -62,7 +62,7 @@ public static class RunCommand
                     progress.Finish();
                 }
 
-                result.Timings.Add("parquet", tables.FinishAsync(result.Accounts).GetAwaiter().GetResult());
+                result.Timings.Add("parquet", tables.FinishAsync(result.Accounts, result.Strategies).GetAwaiter().GetResult());
                 result.Timings.Add("parquet-overlapped", tables.PositionsElapsed);
                 var record = RunRecord.Build(runId, files, inputs.Config, result, started, DateTimeOffset.UtcNow, request.CommandLine);
                 RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record).GetAwaiter().GetResult();

@@ -4,7 +4,10 @@ using Spectre.Console;
 
 namespace PortfolioMargin.Cli;
 
-/// <summary>The end-of-run summary on stderr: the largest requirements, a count per status, and where the files went.</summary>
+/// <summary>
+/// The end-of-run summary: the largest requirements, a count per status, the capital portfolio margin saves
+/// against the strategy-based rules (and the accounts where it charges more), and where the files went.
+/// </summary>
 public static class RunReport
 {
     public static void Print(IReadOnlyList<AccountMargin> accounts, string folder, TimeSpan elapsed, TextWriter stderr)
@@ -43,7 +46,21 @@ public static class RunReport
         console.Write(table);
         var counts = Enum.GetValues<AccountStatus>().Select(s => $"{s.ToWire()} {accounts.Count(a => a.Status == s)}");
         console.WriteLine($"accounts: {accounts.Count} ({string.Join(", ", counts)})");
+        console.WriteLine(SavingLine(accounts));
         console.WriteLine($"results: {Printable(Path.GetFullPath(folder))}  ({elapsed.TotalSeconds:F1} s)");
+    }
+
+    /// <summary>
+    /// Book totals of both requirements and the saving, and how many accounts portfolio margin charges more than
+    /// the strategy rules (a book with little to offset and a stress or tail worse than the rules' fixed percentages;
+    /// docs/model.md says when).
+    /// </summary>
+    public static string SavingLine(IReadOnlyList<AccountMargin> accounts)
+    {
+        var portfolio = accounts.Sum(a => a.Requirement.InitialMargin);
+        var strategy = accounts.Sum(a => a.StrategyMargin);
+        var higher = accounts.Count(a => a.CapitalSaving < 0);
+        return $"portfolio margin {Money(portfolio)} vs strategy-based {Money(strategy)}: saves {Money(strategy - portfolio)}; higher on {higher} account{(higher == 1 ? "" : "s")}";
     }
 
     /// <summary>The text with every control character (an ANSI escape's ESC, a newline) written as \xNN.</summary>

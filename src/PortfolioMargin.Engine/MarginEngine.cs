@@ -51,6 +51,13 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
             positionsValued?.Invoke(positionRisk);
             return (positionRisk, accountGreeks, equity, elapsed);
         }, cancellation);
+        var strategies = valuation.ContinueWith(
+            done =>
+            {
+                var watch = Stopwatch.StartNew();
+                return (StrategyMargins.Compute(market, config, done.Result.positionRisk), watch.Elapsed);
+            },
+            cancellation, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
         var tails = new Dictionary<string, AccountTail>(StringComparer.Ordinal);
         var stress = new Dictionary<string, StressOutcome>(StringComparer.Ordinal);
@@ -103,6 +110,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         {
             // A failed batch must not leave the valuation or a packing task running unobserved.
             WaitQuietly(valuation);
+            WaitQuietly(strategies);
             WaitQuietly(packing);
             throw;
         }
@@ -111,6 +119,10 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         var (positionRisk, accountGreeks, equity, valuationTime) = valuation.GetAwaiter().GetResult();
         timings.Add("greeks", valuationTime);
         timings.Add("greeks-wait", stage.Elapsed);
+        stage.Restart();
+        var ((strategyMargin, strategyRows), strategyTime) = strategies.GetAwaiter().GetResult();
+        timings.Add("strategy", strategyTime);
+        timings.Add("strategy-wait", stage.Elapsed);
 
         stage.Restart();
         var results = new List<AccountMargin>(accounts.Count);
@@ -124,12 +136,13 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
             var requirement = MarginRequirement.Assess(
                 tail.Terminal.ExpectedShortfall, worst.Loss, minimum, config.MaintenanceRatio, standing.Total);
             results.Add(new AccountMargin(
-                account, tail.Terminal, tail.WorstPoint, worst, requirement, standing, accountGreeks.GetValueOrDefault(account)));
+                account, tail.Terminal, tail.WorstPoint, worst, requirement, standing, accountGreeks.GetValueOrDefault(account),
+                strategyMargin.GetValueOrDefault(account)));
         }
 
         timings.Add("requirement", stage.Elapsed);
         ResultGuard.Check(market, results, positionRisk);
-        return new MarginRunResult(results, positionRisk, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations));
+        return new MarginRunResult(results, positionRisk, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations), strategyRows);
     }
 
     private static void WaitQuietly(Task? task)

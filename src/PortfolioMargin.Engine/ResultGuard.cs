@@ -29,7 +29,7 @@ internal static class ResultGuard
                     ("stressLoss", a.Stress.Loss), ("minimumCharge", a.Requirement.MinimumCharge), ("initialMargin", a.Requirement.InitialMargin),
                     ("maintenanceMargin", a.Requirement.MaintenanceMargin), ("collateralValue", a.Equity.CollateralValue), ("netLiquidationValue", a.Equity.NetLiquidationValue),
                     ("equity", a.Equity.Total), ("excess", a.Requirement.Excess), ("delta", a.Greeks.DeltaCurrency), ("gamma", a.Greeks.GammaCurrencyPerPercent), ("vega", a.Greeks.VegaPerVolPoint), ("theta", a.Greeks.ThetaPerDay),
-                    ("worstPointValueAtRisk", a.WorstPoint?.ValueAtRisk ?? 0.0), ("worstPointExpectedShortfall", a.WorstPoint?.ExpectedShortfall ?? 0.0)) is { } bad)
+                    ("strategyMargin", a.StrategyMargin), ("worstPointValueAtRisk", a.WorstPoint?.ValueAtRisk ?? 0.0), ("worstPointExpectedShortfall", a.WorstPoint?.ExpectedShortfall ?? 0.0)) is { } bad)
             {
                 throw new NonFiniteResultException(a.Account, $"{bad.Field} = {bad.Value}");
             }

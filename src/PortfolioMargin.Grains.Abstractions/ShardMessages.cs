@@ -34,7 +34,8 @@ public enum ShardPhase
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ShardResult(
-    AccountMargin[] Accounts, PositionRisk[] Positions, string Device, EngineCall Call, Dictionary<string, double> StageMilliseconds);
+    AccountMargin[] Accounts, PositionRisk[] Positions, string Device, EngineCall Call, Dictionary<string, double> StageMilliseconds,
+    Core.Strategy.StrategyRow[] Strategies);
 
 /// <summary>
 /// Where a shard stands; <paramref name="Result"/> is set once it completed, <paramref name="Error"/> once it failed,

@@ -30,10 +30,12 @@ public sealed class EndOfDayRunTests(ClusterFixture fixture)
         Directory.CreateDirectory(direct);
         await ResultFiles.AccountTable(fixture.DirectRun.Accounts).WriteAsync(Path.Combine(direct, ResultFiles.Accounts));
         await ResultFiles.PositionTable(fixture.DirectRun.Positions).WriteAsync(Path.Combine(direct, ResultFiles.Positions));
+        await ResultFiles.StrategyTable(fixture.DirectRun.Strategies).WriteAsync(Path.Combine(direct, ResultFiles.Strategies));
 
         Assert.True(File.Exists(Path.Combine(folder, ResultFiles.RunRecord)));
         Assert.Equal(File.ReadAllBytes(Path.Combine(direct, ResultFiles.Accounts)), File.ReadAllBytes(Path.Combine(folder, ResultFiles.Accounts)));
         Assert.Equal(File.ReadAllBytes(Path.Combine(direct, ResultFiles.Positions)), File.ReadAllBytes(Path.Combine(folder, ResultFiles.Positions)));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(direct, ResultFiles.Strategies)), File.ReadAllBytes(Path.Combine(folder, ResultFiles.Strategies)));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ResultGuardTests
 
     private static AccountMargin Margin(double initialMargin) => new(
         "ACC1", new TailRisk(1, 2, 0.1), null, new StressOutcome(3, -0.1, 0),
-        new MarginRequirement(0, initialMargin, 0.8 * initialMargin, -initialMargin, AccountStatus.Liquidation), new AccountEquity(0, 0), default);
+        new MarginRequirement(0, initialMargin, 0.8 * initialMargin, -initialMargin, AccountStatus.Liquidation), new AccountEquity(0, 0), default, 0);
 
     [Fact]
     public void Finite_results_pass()

@@ -42,6 +42,13 @@ public sealed record RiskConfig
     /// <summary>Asset (currency or underlying id) → haircut fraction; assets not listed have no haircut.</summary>
     public IReadOnlyDictionary<string, double> Haircuts { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// The strategy-based (traditional) requirement of futures, shown beside portfolio margin: a fraction of
+    /// notional, 15% by default (docs/strategy-margin.md), with per-underlying overrides. Self-checking: each
+    /// fraction is in (0, 1].
+    /// </summary>
+    public Strategy.FuturesMarginRates FuturesMargin { get; init; } = Strategy.FuturesMarginRates.Default;
+
     /// <summary>FINRA 4210(g): −15% to +15% in 3% steps.</summary>
     public static IReadOnlyList<double> DefaultPriceMoves { get; } =
         Enumerable.Range(-5, 11).Select(i => Math.Round(i * 0.03, 10)).ToArray();

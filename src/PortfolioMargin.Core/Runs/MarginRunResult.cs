@@ -9,7 +9,8 @@ public sealed record MarginRunResult(
     IReadOnlyList<PositionRisk> Positions,
     string Device,
     StageTimings Timings,
-    EngineWork Work)
+    EngineWork Work,
+    IReadOnlyList<Strategy.StrategyRow> Strategies)
 {
     public int AccountBatches => Work.AccountBatches;
 

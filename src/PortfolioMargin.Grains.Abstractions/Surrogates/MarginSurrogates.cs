@@ -1,6 +1,7 @@
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Core.Strategy;
 
 namespace PortfolioMargin.Grains.Surrogates;
 
@@ -29,6 +30,7 @@ public struct AccountMarginSurrogate
     [Id(19)] public double? WorstPointValueAtRisk;
     [Id(20)] public double? WorstPointExpectedShortfall;
     [Id(21)] public double? WorstPointExpectedShortfallStdError;
+    [Id(22)] public double StrategyMargin;
 }
 
 [RegisterConverter]
@@ -43,7 +45,8 @@ public sealed class AccountMarginConverter : IConverter<AccountMargin, AccountMa
         new StressOutcome(s.StressLoss, s.WorstPriceMove, s.WorstVolMove),
         new MarginRequirement(s.MinimumCharge, s.InitialMargin, s.MaintenanceMargin, s.Excess, Enum.IsDefined((AccountStatus)s.Status) ? (AccountStatus)s.Status : throw new InvalidOperationException($"account status {s.Status} is not one this build knows")),
         new AccountEquity(s.CollateralValue, s.NetLiquidationValue),
-        new CurrencyGreeks(s.Delta, s.Gamma, s.Vega, s.Theta));
+        new CurrencyGreeks(s.Delta, s.Gamma, s.Vega, s.Theta),
+        s.StrategyMargin);
 
     public AccountMarginSurrogate ConvertToSurrogate(in AccountMargin a) => new()
     {
@@ -69,6 +72,7 @@ public sealed class AccountMarginConverter : IConverter<AccountMargin, AccountMa
         WorstPointValueAtRisk = a.WorstPoint?.ValueAtRisk,
         WorstPointExpectedShortfall = a.WorstPoint?.ExpectedShortfall,
         WorstPointExpectedShortfallStdError = a.WorstPoint?.ExpectedShortfallStdError,
+        StrategyMargin = a.StrategyMargin,
     };
 }
 
@@ -99,5 +103,35 @@ public sealed class PositionRiskConverter : IConverter<PositionRisk, PositionRis
         GammaUnderlyingUnits = p.GammaUnderlyingUnits,
         VegaPerVolPoint = p.VegaPerVolPoint,
         ThetaPerDay = p.ThetaPerDay,
+    };
+}
+
+[GenerateSerializer]
+public struct StrategyRowSurrogate
+{
+    [Id(0)] public string Account;
+    [Id(1)] public string Underlying;
+    [Id(2)] public string Strategy;
+    [Id(3)] public string Legs;
+    [Id(4)] public double Multiplicity;
+    [Id(5)] public double Requirement;
+    [Id(6)] public bool ProvenOptimal;
+}
+
+[RegisterConverter]
+public sealed class StrategyRowConverter : IConverter<StrategyRow, StrategyRowSurrogate>
+{
+    public StrategyRow ConvertFromSurrogate(in StrategyRowSurrogate s) =>
+        new(s.Account, s.Underlying, s.Strategy, s.Legs, s.Multiplicity, s.Requirement, s.ProvenOptimal);
+
+    public StrategyRowSurrogate ConvertToSurrogate(in StrategyRow r) => new()
+    {
+        Account = r.Account,
+        Underlying = r.Underlying,
+        Strategy = r.Strategy,
+        Legs = r.Legs,
+        Multiplicity = r.Multiplicity,
+        Requirement = r.Requirement,
+        ProvenOptimal = r.ProvenOptimal,
     };
 }

@@ -13,13 +13,14 @@ public struct UnderlyingSurrogate
     [Id(5)] public double Smile;
     [Id(6)] public double VolOfVol;
     [Id(7)] public double SpotVolCorrelation;
+    [Id(8)] public bool BroadBased;
 }
 
 [RegisterConverter]
 public sealed class UnderlyingConverter : IConverter<Underlying, UnderlyingSurrogate>
 {
     public Underlying ConvertFromSurrogate(in UnderlyingSurrogate s) =>
-        new(s.Id, s.Spot, s.DividendYield, s.AtmVol, s.Skew, s.Smile, s.VolOfVol, s.SpotVolCorrelation);
+        new(s.Id, s.Spot, s.DividendYield, s.AtmVol, s.Skew, s.Smile, s.VolOfVol, s.SpotVolCorrelation, s.BroadBased);
 
     public UnderlyingSurrogate ConvertToSurrogate(in Underlying u) => new()
     {
@@ -31,6 +32,7 @@ public sealed class UnderlyingConverter : IConverter<Underlying, UnderlyingSurro
         Smile = u.Smile,
         VolOfVol = u.VolOfVol,
         SpotVolCorrelation = u.SpotVolCorrelation,
+        BroadBased = u.BroadBased,
     };
 }
 

@@ -18,6 +18,9 @@ public struct RiskConfigSurrogate
     [Id(10)] public double MaintenanceRatio;
     [Id(11)] public string[] HaircutAssets;
     [Id(12)] public double[] HaircutFractions;
+    [Id(13)] public double FuturesMarginDefault;
+    [Id(14)] public string[]? FuturesMarginUnderlyings;
+    [Id(15)] public double[]? FuturesMarginFractions;
 }
 
 [RegisterConverter]
@@ -37,6 +40,13 @@ public sealed class RiskConfigConverter : IConverter<RiskConfig, RiskConfigSurro
         MinimumPerContract = s.MinimumPerContract,
         MaintenanceRatio = s.MaintenanceRatio,
         Haircuts = s.HaircutAssets.Zip(s.HaircutFractions).ToDictionary(h => h.First, h => h.Second, StringComparer.Ordinal),
+
+        // A config stored before futures had a strategy-based rate reads back with the default.
+        FuturesMargin = s.FuturesMarginDefault == 0
+            ? Core.Strategy.FuturesMarginRates.Default
+            : new Core.Strategy.FuturesMarginRates(
+                s.FuturesMarginDefault,
+                (s.FuturesMarginUnderlyings ?? []).Zip(s.FuturesMarginFractions ?? []).ToDictionary(f => f.First, f => f.Second, StringComparer.Ordinal)),
     };
 
     public RiskConfigSurrogate ConvertToSurrogate(in RiskConfig c) => new()
@@ -54,5 +64,8 @@ public sealed class RiskConfigConverter : IConverter<RiskConfig, RiskConfigSurro
         MaintenanceRatio = c.MaintenanceRatio,
         HaircutAssets = [.. c.Haircuts.Keys],
         HaircutFractions = [.. c.Haircuts.Values],
+        FuturesMarginDefault = c.FuturesMargin.DefaultFractionOfNotional,
+        FuturesMarginUnderlyings = [.. c.FuturesMargin.FractionOfNotionalByUnderlying.Keys],
+        FuturesMarginFractions = [.. c.FuturesMargin.FractionOfNotionalByUnderlying.Values],
     };
 }

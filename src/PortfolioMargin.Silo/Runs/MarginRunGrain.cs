@@ -218,7 +218,7 @@ public sealed class MarginRunGrain(
             }
 
             merged ??= shards.MergePositions([.. results.Select(r => r.Positions)]);
-            await writer.CommitAsync(request, Run, accounts, merged, devices, work, results.Length, timings, DateTimeOffset.UtcNow);
+            await writer.CommitAsync(request, Run, accounts, merged, RunShards.MergeStrategies(results), devices, work, results.Length, timings, DateTimeOffset.UtcNow);
         }
 
         _results = accounts;

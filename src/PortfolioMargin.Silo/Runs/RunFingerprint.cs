@@ -22,7 +22,7 @@ public static class RunFingerprint
         digest.Add(market.AsOf.UtcTicks).Add(market.Currency).Add(market.Rate).Add(market.Underlyings.Count);
         foreach (var u in market.Underlyings)
         {
-            digest.Add(u.Id).Add(u.Spot).Add(u.DividendYield).Add(u.AtmVol).Add(u.Skew).Add(u.Smile).Add(u.VolOfVol).Add(u.SpotVolCorrelation);
+            digest.Add(u.Id).Add(u.Spot).Add(u.DividendYield).Add(u.AtmVol).Add(u.Skew).Add(u.Smile).Add(u.VolOfVol).Add(u.SpotVolCorrelation).Add(u.BroadBased ? 1 : 0);
         }
 
         foreach (var rho in market.Correlation)

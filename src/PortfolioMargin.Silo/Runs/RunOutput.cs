@@ -97,7 +97,7 @@ public static class RunOutput
 
         public async Task CommitAsync(
             MarginRunRequest request, MarginRunState state, AccountMargin[] accounts, IReadOnlyList<PositionRisk> positions,
-            string device, EngineWork work, int shards, StageTimings timings, DateTimeOffset finished)
+            IReadOnlyList<Core.Strategy.StrategyRow> strategies, string device, EngineWork work, int shards, StageTimings timings, DateTimeOffset finished)
         {
             try
             {
@@ -106,12 +106,12 @@ public static class RunOutput
                     WritePositions(positions);
                 }
 
-                timings.Add("parquet", await _tables.FinishAsync(accounts));
+                timings.Add("parquet", await _tables.FinishAsync(accounts, strategies));
                 timings.Add("parquet-overlapped", _tables.PositionsElapsed);
 
                 // The engine's stages, summed over the shards, then the run's own wall time from submission to the files.
                 timings.Add("cluster", finished - state.StartedAt);
-                var result = new MarginRunResult(accounts, positions, device, timings, work);
+                var result = new MarginRunResult(accounts, positions, device, timings, work, strategies);
                 var inputs = request.Inputs.Select(i => new InputFile(i.Role, i.Path, i.Sha256)).ToList();
                 var record = RunRecord.Build(request.RunId, inputs, request.Config, result, state.StartedAt, finished, request.CommandLine);
                 record["cluster"] = new JsonObject

@@ -66,7 +66,7 @@ public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShar
 
         // The array handed over early is the one the result carries: a big book's position risks are copied once.
         PositionRisk[] risks = positions.Task.IsCompletedSuccessfully ? positions.Task.Result : [.. result.Positions];
-        return new ShardResult([.. result.Accounts], risks, result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds));
+        return new ShardResult([.. result.Accounts], risks, result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds), [.. result.Strategies]);
     }
 
     private ShardStatus Status() => _work switch

@@ -91,6 +91,9 @@ public sealed class RunShards
     /// <summary>The shards' accounts, given in shard order: ordinal order, as one run's.</summary>
     public static AccountMargin[] MergeAccounts(IReadOnlyList<ShardResult> results) => results.SelectMany(r => r.Accounts).ToArray();
 
+    /// <summary>The shards' strategies, given in shard order: account order, as a direct run lists them.</summary>
+    public static Core.Strategy.StrategyRow[] MergeStrategies(IReadOnlyList<ShardResult> results) => results.SelectMany(r => r.Strategies).ToArray();
+
     /// <summary>The shards' position risks, given in shard order, in the book's file order.</summary>
     public IReadOnlyList<PositionRisk> MergePositions(IReadOnlyList<PositionRisk[]> shards)
     {

@@ -86,6 +86,18 @@ internal sealed class JsonObjectReader(JsonInput input, JsonElement element, str
         return DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
     }
 
+    /// <summary>A JSON true or false; a string "true", a number or null is an error naming the field.</summary>
+    public bool Boolean(string name)
+    {
+        var value = Required(name);
+        return value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.True => true,
+            System.Text.Json.JsonValueKind.False => false,
+            _ => throw Error(name, $"must be true or false, found {JsonInput.Describe(value)}"),
+        };
+    }
+
     public JsonObjectReader Object(string name) => Input.Object(Required(name), PathOf(name));
 
     public IReadOnlyList<JsonElement> Array(string name)

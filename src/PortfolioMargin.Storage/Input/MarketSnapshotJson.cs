@@ -51,7 +51,7 @@ public static class MarketSnapshotJson
 
     private static Underlying ReadUnderlying(JsonObjectReader u)
     {
-        u.RejectUnknownKeys("id", "spot", "dividendYield", "atmVol", "skew", "smile", "volOfVol", "spotVolCorrelation");
+        u.RejectUnknownKeys("id", "spot", "dividendYield", "atmVol", "skew", "smile", "volOfVol", "spotVolCorrelation", "broadBased");
         var id = u.Text("id");
         var spot = u.Number("spot", PlausibilityBounds.Price);
         var dividendYield = u.Number("dividendYield", PlausibilityBounds.DividendYield);
@@ -60,6 +60,7 @@ public static class MarketSnapshotJson
         var spotVolCorrelation = u.Number("spotVolCorrelation", 0, PlausibilityBounds.SpotVolCorrelation);
         var skew = u.Number("skew", 0, PlausibilityBounds.SmileCoefficient);
         var smile = u.Number("smile", 0, PlausibilityBounds.SmileCoefficient);
-        return new Underlying(id, spot, dividendYield, atmVol, skew, smile, volOfVol, spotVolCorrelation);
+        var broadBased = u.Has("broadBased") && u.Boolean("broadBased");
+        return new Underlying(id, spot, dividendYield, atmVol, skew, smile, volOfVol, spotVolCorrelation, broadBased);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Core.Strategy;
 
 namespace PortfolioMargin.Storage.Input;
 
@@ -20,7 +21,7 @@ public static class RiskConfigJson
         var root = json.RootObject();
         root.RejectUnknownKeys(
             "horizonDays", "confidence", "paths", "steps", "seed", "innovations", "degreesOfFreedom",
-            "priceMoves", "volMoves", "minimumPerContract", "maintenanceRatio", "haircuts");
+            "priceMoves", "volMoves", "minimumPerContract", "maintenanceRatio", "haircuts", "futuresMarginFraction");
         var defaults = new RiskConfig();
         var config = new RiskConfig
         {
@@ -36,6 +37,7 @@ public static class RiskConfigJson
             MinimumPerContract = root.Number("minimumPerContract", defaults.MinimumPerContract),
             MaintenanceRatio = root.Number("maintenanceRatio", defaults.MaintenanceRatio),
             Haircuts = root.Has("haircuts") ? ReadHaircuts(root.Object("haircuts"), knownAssets) : defaults.Haircuts,
+            FuturesMargin = root.Has("futuresMarginFraction") ? ReadFuturesMargin(root, knownAssets) : defaults.FuturesMargin,
         };
 
         // The config's own rules, reported at the line of the key (or list element, or map entry) they concern;
@@ -75,6 +77,37 @@ public static class RiskConfigJson
         }
 
         return moves;
+    }
+
+    /// <summary>A fraction of notional for every future, or an object of a "default" and per-underlying overrides.</summary>
+    private static FuturesMarginRates ReadFuturesMargin(JsonObjectReader root, IReadOnlySet<string>? knownAssets)
+    {
+        const string name = "futuresMarginFraction";
+        if (root.Required(name).ValueKind != JsonValueKind.Object)
+        {
+            return new FuturesMarginRates(Fraction(root, name));
+        }
+
+        var fractions = root.Object(name);
+        var overrides = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var underlying in fractions.Names().Where(n => n != "default"))
+        {
+            if (knownAssets is not null && !knownAssets.Contains(underlying))
+            {
+                throw fractions.Error(underlying, "is not one of the market's underlyings");
+            }
+
+            overrides[underlying] = Fraction(fractions, underlying);
+        }
+
+        var fallback = fractions.Has("default") ? Fraction(fractions, "default") : FuturesMarginRates.SecurityFuturesFraction;
+        return new FuturesMarginRates(fallback, overrides);
+    }
+
+    private static double Fraction(JsonObjectReader reader, string name)
+    {
+        var fraction = reader.Number(name);
+        return fraction is > 0 and <= 1 ? fraction : throw reader.Error(name, $"is {fraction}, must be in (0, 1]");
     }
 
     private static Dictionary<string, double> ReadHaircuts(JsonObjectReader haircuts, IReadOnlySet<string>? knownAssets)

@@ -4,11 +4,15 @@ using PortfolioMargin.Core.Portfolio;
 
 namespace PortfolioMargin.Storage.Output;
 
-/// <summary>The result tables of a run: accounts.parquet (one row per account) and positions.parquet (one per position).</summary>
+/// <summary>
+/// The result tables of a run: accounts.parquet (one row per account), positions.parquet (one per position) and
+/// strategies.parquet (one per strategy the strategy-based pairing formed).
+/// </summary>
 public static class ResultFiles
 {
     public const string Accounts = "accounts.parquet";
     public const string Positions = "positions.parquet";
+    public const string Strategies = "strategies.parquet";
     public const string RunRecord = "run.json";
 
     public static ParquetRowTable<AccountMargin> AccountTable(IReadOnlyList<AccountMargin> accounts) => new ParquetRowTable<AccountMargin>(accounts)
@@ -32,7 +36,19 @@ public static class ResultFiles
         .Add("vega", a => a.Greeks.VegaPerVolPoint)
         .Add("theta", a => a.Greeks.ThetaPerDay)
         .Add("worst_point_var", a => a.WorstPoint?.ValueAtRisk)
-        .Add("worst_point_es", a => a.WorstPoint?.ExpectedShortfall);
+        .Add("worst_point_es", a => a.WorstPoint?.ExpectedShortfall)
+        .Add("strategy_margin", a => a.StrategyMargin)
+        .Add("capital_saving", a => a.CapitalSaving);
+
+    public static ParquetRowTable<Core.Strategy.StrategyRow> StrategyTable(IReadOnlyList<Core.Strategy.StrategyRow> strategies) =>
+        new ParquetRowTable<Core.Strategy.StrategyRow>(strategies)
+            .Add("account", s => s.Account)
+            .Add("underlying", s => s.Underlying)
+            .Add("strategy", s => s.Strategy)
+            .Add("legs", s => s.Legs)
+            .Add("multiplicity", s => s.Multiplicity)
+            .Add("requirement", s => s.Requirement)
+            .Add("proven_optimal", s => s.ProvenOptimal);
 
     public static ParquetRowTable<PositionRisk> PositionTable(IReadOnlyList<PositionRisk> positions)
     {

@@ -23,15 +23,18 @@ public sealed class ResultTables(Func<string, string> pathOf)
         PositionsElapsed = clock.Elapsed;
     });
 
-    /// <summary>Writes accounts.parquet and waits for positions.parquet; returns the time spent after the engine.</summary>
-    public async Task<TimeSpan> FinishAsync(IReadOnlyList<AccountMargin> accounts)
+    /// <summary>Writes accounts.parquet and strategies.parquet and waits for positions.parquet; returns the time spent after the engine.</summary>
+    public async Task<TimeSpan> FinishAsync(IReadOnlyList<AccountMargin> accounts, IReadOnlyList<Core.Strategy.StrategyRow> strategies)
     {
         var clock = Stopwatch.StartNew();
         var positions = _positions ?? throw new InvalidOperationException("the engine never handed over the positions");
 
         // Both finish before either's error is thrown: the folder must not be removed under a running writer. The
         // accounts table is written on the thread pool too, so a caller on a grain's scheduler is never blocked.
-        await Task.WhenAll(Task.Run(() => ResultFiles.AccountTable(accounts).WriteAsync(pathOf(ResultFiles.Accounts))), positions);
+        await Task.WhenAll(
+            Task.Run(() => ResultFiles.AccountTable(accounts).WriteAsync(pathOf(ResultFiles.Accounts))),
+            Task.Run(() => ResultFiles.StrategyTable(strategies).WriteAsync(pathOf(ResultFiles.Strategies))),
+            positions);
         return clock.Elapsed;
     }
 

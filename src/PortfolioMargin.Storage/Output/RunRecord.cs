@@ -66,6 +66,22 @@ public static class RunRecord
         };
     }
 
+    private static JsonNode FuturesMarginJson(Core.Strategy.FuturesMarginRates rates)
+    {
+        if (rates.FractionOfNotionalByUnderlying.Count == 0)
+        {
+            return rates.DefaultFractionOfNotional;
+        }
+
+        var fractions = new JsonObject { ["default"] = rates.DefaultFractionOfNotional };
+        foreach (var (underlying, fraction) in rates.FractionOfNotionalByUnderlying.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            fractions[underlying] = fraction;
+        }
+
+        return fractions;
+    }
+
     /// <summary>The effective config in the input format, every default filled in, so the run can be repeated from it.</summary>
     public static JsonObject ConfigJson(RiskConfig config)
     {
@@ -89,6 +105,7 @@ public static class RunRecord
             ["minimumPerContract"] = config.MinimumPerContract,
             ["maintenanceRatio"] = config.MaintenanceRatio,
             ["haircuts"] = haircuts,
+            ["futuresMarginFraction"] = FuturesMarginJson(config.FuturesMargin),
         };
     }
 

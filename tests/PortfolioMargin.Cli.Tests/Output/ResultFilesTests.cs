@@ -54,7 +54,7 @@ public sealed class ResultFilesTests : IDisposable
         var accounts = Enumerable.Range(0, 1_000).Select(i => new AccountMargin(
             $"ACC{i:D4}", new TailRisk(i, i + 0.5, 0.25), i % 2 == 0 ? null : new TailRisk(i + 0.75, i + 0.875, 0.5),
             new StressOutcome(i * 2.0, -0.15, 0.2), new MarginRequirement(3.0, i * 2.0, i * 1.5, 100.0 - 3 * i, (AccountStatus)(i % 3)),
-            new AccountEquity(100.0, -i), new CurrencyGreeks(1.0 / (i + 1), 2.0, 3.0, -4.0))).ToList();
+            new AccountEquity(100.0, -i), new CurrencyGreeks(1.0 / (i + 1), 2.0, 3.0, -4.0), i * 3.0)).ToList();
         var path = Path.Combine(_folder, ResultFiles.Accounts);
         var again = Path.Combine(_folder, "again.parquet");
 

@@ -30,7 +30,7 @@ public sealed class DefaultPathTests : IDisposable
 
         Assert.True(viaSilo.Exit == 0, viaSilo.Stderr);
         Assert.True(direct.Exit == 0, direct.Stderr);
-        foreach (var file in new[] { ResultFiles.Accounts, ResultFiles.Positions })
+        foreach (var file in new[] { ResultFiles.Accounts, ResultFiles.Positions, ResultFiles.Strategies })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(Out("direct"), file)), File.ReadAllBytes(Path.Combine(Out("silo"), file)));
         }

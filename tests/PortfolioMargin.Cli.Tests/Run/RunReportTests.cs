@@ -8,7 +8,7 @@ public sealed class RunReportTests
 {
     private static AccountMargin Account(string id, double initialMargin) =>
         new(id, new TailRisk(1, 2, 0.1), null, new StressOutcome(3, -0.1, 0),
-            new MarginRequirement(0, initialMargin, 0.8 * initialMargin, -initialMargin, AccountStatus.Liquidation), new AccountEquity(0, 0), default);
+            new MarginRequirement(0, initialMargin, 0.8 * initialMargin, -initialMargin, AccountStatus.Liquidation), new AccountEquity(0, 0), default, 0);
 
     [Fact]
     public void Markup_brackets_and_escape_characters_in_account_ids_are_printed_not_interpreted()

@@ -1,0 +1,39 @@
+using PortfolioMargin.Core.Market;
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Core.Strategy;
+
+namespace PortfolioMargin.Engine;
+
+/// <summary>
+/// The strategy-based (traditional) requirement beside portfolio margin: each account's holdings in each
+/// underlying paired into the strategies that cost least (docs/strategy-margin.md), priced at the t = 0 model
+/// values. Host work, independent of the paths, so it runs beside the Monte Carlo.
+/// </summary>
+public static class StrategyMargins
+{
+    /// <returns>Each account's strategy margin, and the strategies as rows in account then underlying order.</returns>
+    public static (IReadOnlyDictionary<string, double> ByAccount, IReadOnlyList<StrategyRow> Rows) Compute(
+        MarketSnapshot market, RiskConfig config, IReadOnlyList<PositionRisk> positions)
+    {
+        var holdings = PositionLegs.Group([.. positions.Select(p => p.Position)], [.. positions.Select(p => p.UnitValue)]);
+        var underlyings = market.Underlyings.ToDictionary(u => u.Id, u => new StrategyUnderlying(u.Id, u.Spot, u.BroadBased), StringComparer.Ordinal);
+        var parameters = new StrategyParameters(market.AsOfDate, config.FuturesMargin);
+
+        // Every account-underlying is its own problem: solved in parallel, gathered in holding order, so the
+        // result does not depend on the thread layout.
+        var solved = new UnderlyingStrategyMargin[holdings.Count];
+        Parallel.For(0, holdings.Count, h => solved[h] = StrategyPairing.Optimize(holdings[h].Legs, underlyings[holdings[h].Underlying], parameters));
+
+        var byAccount = new Dictionary<string, double>(StringComparer.Ordinal);
+        var rows = new List<StrategyRow>();
+        for (var h = 0; h < holdings.Count; h++)
+        {
+            var account = holdings[h].Account;
+            byAccount[account] = byAccount.GetValueOrDefault(account) + solved[h].Total.RequirementExcludingProceeds;
+            rows.AddRange(StrategyRow.Of(account, solved[h]));
+        }
+
+        return (byAccount, rows);
+    }
+}
