@@ -1,28 +1,34 @@
+using Microsoft.Extensions.Configuration;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo.Hosting;
 using PortfolioMargin.Silo.Workers;
 
 namespace PortfolioMargin.Cli;
 
-/// <summary>What the client verbs share: connecting, and turning the input files into a run request.</summary>
+/// <summary>What the client verbs share: the cluster settings, connecting, and turning the input files into a run request.</summary>
 public static class ClusterConnection
 {
-    /// <param name="accelerator">For an embedded silo: the accelerator it is to use (made with <see cref="EmbeddedConfig"/>'s options).</param>
-    public static async Task<(MarginClusterClient Client, ClusterConfig Config)> OpenAsync(
-        ClusterRequest request, CancellationToken cancellation, SiloAccelerator? accelerator = null)
-    {
-        if (request.ClusterConfigPath is { } path)
-        {
-            var config = ClusterConfig.Load(path);
-            return (await MarginClusterClient.ConnectAsync(config, cancellation), config);
-        }
+    public static Task<(MarginClusterClient Client, MarginClusterOptions Options)> OpenAsync(ClusterRequest request, CancellationToken cancellation) =>
+        OpenAsync(request, Settings(request), cancellation);
 
-        var embedded = EmbeddedConfig(request.Book);
-        return (await MarginClusterClient.StartEmbeddedAsync(embedded, accelerator, cancellation), embedded);
+    /// <param name="settings">The request's <see cref="Settings"/>.</param>
+    /// <param name="accelerator">For an embedded silo: the accelerator it is to use (made with the same settings' worker options).</param>
+    public static async Task<(MarginClusterClient Client, MarginClusterOptions Options)> OpenAsync(
+        ClusterRequest request, IConfiguration settings, CancellationToken cancellation, SiloAccelerator? accelerator = null)
+    {
+        var cluster = request.ClusterConfigPath is null
+            ? await MarginClusterClient.StartEmbeddedAsync(settings, accelerator, cancellation)
+            : await MarginClusterClient.ConnectAsync(settings, cancellation);
+        return (cluster, cluster.Options);
     }
 
-    /// <summary>The embedded silo's configuration: the defaults, on the device the command asked for.</summary>
-    public static ClusterConfig EmbeddedConfig(RunRequest book) => new() { Device = book.Device.ToString().ToLowerInvariant() };
+    /// <summary>
+    /// The cluster settings of a client verb: the --cluster file (none for an embedded silo) under the environment,
+    /// with the command's flags over both. The flags arrive as the options they set: --device is the embedded
+    /// silo's <see cref="MarginClusterOptions.Device"/>.
+    /// </summary>
+    public static IConfiguration Settings(ClusterRequest request) =>
+        ClusterConfiguration.Build(request.ClusterConfigPath, [ClusterConfiguration.Flag(nameof(MarginClusterOptions.Device), request.Book.Device)]);
 
     /// <summary>The same files and defaults as `pm run` (<see cref="BookInputs"/>); they are read here, on the client, and sent whole.</summary>
     public static MarginRunRequest RunRequest(RunRequest book, string runId, string outputFolder, bool updateAccounts = true)

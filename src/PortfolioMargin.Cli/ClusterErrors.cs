@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo.Hosting;
@@ -5,9 +6,9 @@ using PortfolioMargin.Silo.Hosting;
 namespace PortfolioMargin.Cli;
 
 /// <summary>
-/// The exit codes of the cluster verbs, as `pm run --direct`'s: a bad input or a refused request is 2; an output
-/// folder that cannot be used, a run that failed, a cluster or I/O failure 1; an interrupt 130; each with one line
-/// on stderr.
+/// The exit codes of the cluster verbs, as `pm run --direct`'s: a bad input, a bad cluster setting or a refused
+/// request is 2; an output folder that cannot be used, a run that failed, a cluster or I/O failure 1; an interrupt
+/// 130; each with one line on stderr.
 /// </summary>
 public static class ClusterErrors
 {
@@ -20,7 +21,7 @@ public static class ClusterErrors
         {
             return await body();
         }
-        catch (Exception error) when (error is InputException or MarginRequestException or Engine.NonFiniteResultException or Engine.MemoryBudgetException)
+        catch (Exception error) when (error is InputException or OptionsValidationException or MarginRequestException or Engine.NonFiniteResultException or Engine.MemoryBudgetException)
         {
             stderr.WriteLine($"error: {error.Message}");
             return RunCommand.BadInput;

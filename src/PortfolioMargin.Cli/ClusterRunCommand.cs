@@ -21,6 +21,10 @@ public static class ClusterRunCommand
         return await ClusterErrors.ExitCodeOfAsync(async () =>
         {
             var clock = Stopwatch.StartNew();
+
+            // A bad setting (the file's, the environment's, a flag's) is exit 2 before any work.
+            var settings = ClusterConnection.Settings(request);
+            var options = ClusterConfiguration.Read(settings);
             runId ??= $"eod-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmssfff'Z'}";
             var embedded = request.ClusterConfigPath is null;
 
@@ -36,7 +40,7 @@ public static class ClusterRunCommand
             // soon as it is read (the run's shard joins that engine call): starting a silo takes about as long as
             // pricing a small book. The embedded silo ends with this process, so nothing would read its account
             // grains afterwards.
-            using var accelerator = embedded ? new SiloAccelerator(MarginSiloBuilder.WorkerOptions(ClusterConnection.EmbeddedConfig(request.Book))) : null;
+            using var accelerator = embedded ? new SiloAccelerator(MarginSiloBuilder.WorkerOptions(options)) : null;
             accelerator?.Warm();
             var loading = Task.Run(() => Timed(() =>
             {
@@ -44,7 +48,7 @@ public static class ClusterRunCommand
                 accelerator?.PriceAhead(new MarginInputs(run.Market, run.Positions, run.Collateral, run.Config));
                 return run;
             }), cancellation);
-            var opening = TimedAsync(Task.Run(() => ClusterConnection.OpenAsync(request, cancellation, accelerator), cancellation));
+            var opening = TimedAsync(Task.Run(() => ClusterConnection.OpenAsync(request, settings, cancellation, accelerator), cancellation));
             MarginRunRequest run;
             TimeSpan loadTime;
             try
@@ -101,7 +105,7 @@ public static class ClusterRunCommand
         return (await work, clock.Elapsed);
     }
 
-    private static async Task DisposeQuietlyAsync(Task<((Silo.Hosting.MarginClusterClient Client, Silo.Hosting.ClusterConfig Config) Value, TimeSpan Elapsed)> opening)
+    private static async Task DisposeQuietlyAsync(Task<((MarginClusterClient Client, MarginClusterOptions Options) Value, TimeSpan Elapsed)> opening)
     {
         try
         {

@@ -8,7 +8,7 @@ public static class ClusterVerbs
 {
     public static Command Silo()
     {
-        var config = new Option<FileInfo?>("--config") { Description = "Cluster config JSON, e.g. cluster-config/local.json (default: one localhost silo, memory storage)." };
+        var config = new Option<FileInfo?>("--config") { Description = "Cluster config JSON, e.g. cluster-config/local.json (default: one localhost silo, memory storage); PortfolioMargin__Cluster__* environment variables override it (docs/cluster.md)." };
         var instance = new Option<int>("--instance") { Description = "Which silo of the config this is (0 is the primary); every port is offset by it.", DefaultValueFactory = _ => 0 };
         var command = new Command("silo", "Start a silo of the Orleans risk cluster, with the Orleans dashboard on 127.0.0.1.") { config, instance };
         command.SetAction((parse, cancellation) => SiloCommand.ExecuteAsync(parse.GetValue(config)?.FullName, parse.GetValue(instance), cancellation));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Silo.Hosting;
 
@@ -11,17 +12,19 @@ public static class SiloCommand
     {
         try
         {
-            var config = configPath is null ? new ClusterConfig() : ClusterConfig.Load(configPath);
+            // The file (none: the defaults) under the environment; checked here, before any port is probed.
+            var settings = ClusterConfiguration.Build(configPath);
+            var config = ClusterConfiguration.Read(settings);
             if (BusyPort(config, instance) is { } busy)
             {
                 Console.Error.WriteLine($"error: port {busy.Port} ({busy.Role}) is in use: another silo or program holds it; stop it, or start this silo with another --instance");
                 return RunCommand.Failure;
             }
 
-            await using var app = MarginSiloHost.Build(config, instance);
+            await using var app = MarginSiloHost.Build(settings, instance);
             await app.StartAsync(cancellation);
             Console.Error.WriteLine(
-                $"silo {instance} of cluster '{config.ClusterId}': {config.Clustering} clustering, {config.Storage} storage, silo port {config.SiloPort + instance}, gateway port {config.GatewayPort + instance}");
+                $"silo {instance} of cluster '{config.ClusterId}': {Name(config.Clustering)} clustering, {Name(config.Storage)} storage, silo port {config.SiloPort + instance}, gateway port {config.GatewayPort + instance}");
             if (config.DashboardPort > 0)
             {
                 Console.Error.WriteLine($"dashboard: http://127.0.0.1:{config.DashboardPort + instance}/");
@@ -31,7 +34,7 @@ public static class SiloCommand
             await app.WaitForShutdownAsync(cancellation);
             return RunCommand.Success;
         }
-        catch (InputException error)
+        catch (Exception error) when (error is InputException or OptionsValidationException)
         {
             Console.Error.WriteLine($"error: {error.Message}");
             return RunCommand.BadInput;
@@ -49,7 +52,10 @@ public static class SiloCommand
     }
 
     /// <summary>The first of this instance's loopback ports something already listens on, checked before Orleans binds them.</summary>
-    private static (int Port, string Role)? BusyPort(ClusterConfig config, int instance)
+    private static string Name<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static (int Port, string Role)? BusyPort(MarginClusterOptions config, int instance)
     {
         var ports = new List<(int, string)> { (config.SiloPort + instance, "silo port"), (config.GatewayPort + instance, "gateway port") };
         if (config.DashboardPort > 0)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
@@ -15,6 +16,9 @@ public sealed class PricedAheadTests
 {
     private static SiloAccelerator HostAccelerator() => new(new RiskWorkerOptions { Device = DeviceKind.Host });
 
+    private static readonly IConfiguration HostSettings =
+        new ConfigurationBuilder().AddInMemoryCollection([ClusterConfiguration.Flag(nameof(MarginClusterOptions.Device), DeviceKind.Host)]).Build();
+
     private static MarginInputs InputsOf(MarginRunRequest request) => new(request.Market, request.Positions, request.Collateral, request.Config);
 
     [Fact]
@@ -29,7 +33,7 @@ public sealed class PricedAheadTests
             var request = SampleBook.Request(inputs, "ahead", folder) with { UpdateAccounts = false };
 
             accelerator.PriceAhead(InputsOf(request));
-            await using (var cluster = await MarginClusterClient.StartEmbeddedAsync(new ClusterConfig { Device = "host" }, accelerator))
+            await using (var cluster = await MarginClusterClient.StartEmbeddedAsync(HostSettings, accelerator))
             {
                 var status = await RunSubmission.SubmitAndWaitAsync(cluster.Client, request, _ => { }, TimeSpan.FromSeconds(1), CancellationToken.None, waitForAccounts: false);
                 Assert.Equal(RunPhase.Completed, status.Phase);
@@ -85,7 +89,7 @@ public sealed class PricedAheadTests
         try
         {
             var request = SampleBook.Request(SampleBook.Load(), "too-big", folder) with { UpdateAccounts = false };
-            await using var cluster = await MarginClusterClient.StartEmbeddedAsync(new ClusterConfig { Device = "host" }, accelerator);
+            await using var cluster = await MarginClusterClient.StartEmbeddedAsync(HostSettings, accelerator);
 
             var error = await Assert.ThrowsAsync<MarginRequestException>(() =>
                 RunSubmission.SubmitAndWaitAsync(cluster.Client, request, _ => { }, TimeSpan.FromSeconds(1), CancellationToken.None, waitForAccounts: false));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo.Hosting;
@@ -43,20 +44,19 @@ public sealed class RedisClusterTests(RedisServer redis) : IClassFixture<RedisSe
     /// <summary>Two silos and a client from the same code `pm silo --config cluster-config/redis.json` runs.</summary>
     private async Task<RedisCluster> StartAsync()
     {
-        var config = new ClusterConfig
-        {
-            ClusterId = _clusterId,
-            ServiceId = _clusterId,
-            Clustering = "redis",
-            Storage = "redis",
-            Redis = redis.ConnectionString,
-            SiloPort = _siloPort,
-            GatewayPort = GatewayPort,
-            DashboardPort = 0,
-            Device = "host",
-            EventsFile = Path.Combine(_folder, "events.parquet"),
-            OutputFolder = _folder,
-        };
+        var config = new ConfigurationBuilder().AddInMemoryCollection([
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.ClusterId), _clusterId),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.ServiceId), _clusterId),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.Clustering), ClusteringKind.Redis),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.Storage), GrainStorageKind.Redis),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.Redis), redis.ConnectionString),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.SiloPort), _siloPort),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.GatewayPort), GatewayPort),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.DashboardPort), 0),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.Device), Engine.DeviceKind.Host),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.EventsFile), Path.Combine(_folder, "events.parquet")),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.OutputFolder), _folder),
+        ]).Build();
         var silos = new[] { MarginSiloHost.BuildHeadless(config, 0), MarginSiloHost.BuildHeadless(config, 1) };
         foreach (var silo in silos)
         {

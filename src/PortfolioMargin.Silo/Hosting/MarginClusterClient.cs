@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using PortfolioMargin.Silo.Workers;
 using StackExchange.Redis;
@@ -10,7 +12,8 @@ namespace PortfolioMargin.Silo.Hosting;
 
 /// <summary>
 /// A connection to the cluster: an Orleans client of a running cluster, or (without a config file) one silo
-/// started inside this process, whose own client is used. Dispose stops whichever it is.
+/// started inside this process, whose own client is used. Both are built from the cluster settings
+/// (<see cref="ClusterConfiguration"/>), read and checked first. Dispose stops whichever it is.
 /// </summary>
 public sealed class MarginClusterClient : IAsyncDisposable
 {
@@ -29,37 +32,54 @@ public sealed class MarginClusterClient : IAsyncDisposable
 
     public string Description { get; }
 
-    public static async Task<MarginClusterClient> ConnectAsync(ClusterConfig config, CancellationToken cancellation = default)
+    /// <summary>The settings this client (or embedded silo) was built from, as its host holds them.</summary>
+    public MarginClusterOptions Options => _host.Services.GetRequiredService<IOptions<MarginClusterOptions>>().Value;
+
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names its key.</exception>
+    public static async Task<MarginClusterClient> ConnectAsync(IConfiguration settings, CancellationToken cancellation = default)
     {
+        var options = ClusterConfiguration.Read(settings);
         var builder = Host.CreateApplicationBuilder();
         MarginSiloHost.QuietLogging(builder.Logging);
         builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        builder.Services.AddMarginClusterOptions(settings);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
             {
-                o.ClusterId = config.ClusterId;
-                o.ServiceId = config.ServiceId;
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
             });
-            if (config.Clustering == "localhost")
+            if (options.Clustering == ClusteringKind.Localhost)
             {
-                client.UseLocalhostClustering([.. Enumerable.Range(0, Math.Max(1, config.Silos)).Select(i => config.GatewayPort + i)], config.ServiceId, config.ClusterId);
+                client.UseLocalhostClustering([.. Enumerable.Range(0, options.Silos).Select(i => options.GatewayPort + i)], options.ServiceId, options.ClusterId);
             }
             else
             {
-                client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(config.Redis));
+                client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(options.Redis));
             }
         });
         var host = builder.Build();
         await host.StartAsync(cancellation);
-        return new MarginClusterClient(host, $"cluster {config.ClusterId} ({config.Clustering} clustering)");
+        return new MarginClusterClient(host, $"cluster {options.ClusterId} ({options.Clustering.ToString().ToLowerInvariant()} clustering)");
     }
 
-    /// <summary>One silo in this process on free loopback ports, memory storage, no dashboard: `pm` without --cluster.</summary>
+    /// <summary>
+    /// One silo in this process on free loopback ports, memory storage, no dashboard: `pm` without --cluster. Those
+    /// settings are laid over <paramref name="settings"/>; the rest (the device, the batching) are theirs.
+    /// </summary>
     /// <param name="accelerator">The caller's accelerator (it may already be pricing the book ahead); the caller disposes it after this.</param>
-    public static async Task<MarginClusterClient> StartEmbeddedAsync(ClusterConfig config, SiloAccelerator? accelerator = null, CancellationToken cancellation = default)
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names its key.</exception>
+    public static async Task<MarginClusterClient> StartEmbeddedAsync(IConfiguration settings, SiloAccelerator? accelerator = null, CancellationToken cancellation = default)
     {
-        var embedded = config with { Clustering = "localhost", SiloPort = FreePort(), GatewayPort = FreePort(), DashboardPort = 0 };
+        var embedded = ClusterConfiguration.Over(settings, [
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.Clustering), ClusteringKind.Localhost),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.Storage), GrainStorageKind.Memory),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.SiloPort), FreePort()),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.GatewayPort), FreePort()),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.DashboardPort), 0),
+            ClusterConfiguration.Flag(nameof(MarginClusterOptions.Silos), 1),
+        ]);
         var host = MarginSiloHost.BuildHeadless(embedded, confineOutput: false, accelerator: accelerator);
         await host.StartAsync(cancellation);
         return new MarginClusterClient(host, "embedded silo", embedded: true);

@@ -39,15 +39,13 @@ public static class MarginSiloBuilder
         builder.AddMemoryGrainStorage(StorageNames.Margin, options =>
             options.Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
 
-    public static RiskWorkerOptions WorkerOptions(ClusterConfig config) => new()
+    public static RiskWorkerOptions WorkerOptions(MarginClusterOptions options) => new()
     {
-        Device = config.DeviceKind,
-        MaxBatchAccounts = config.MaxBatchAccounts,
-        MaxBatchWait = TimeSpan.FromMilliseconds(config.MaxBatchWaitMs),
-        MaxBatchIdle = TimeSpan.FromMilliseconds(config.MaxBatchIdleMs),
+        Device = options.Device,
+        MaxBatchAccounts = options.MaxBatchAccounts,
+        MaxBatchWait = TimeSpan.FromMilliseconds(options.MaxBatchWaitMs),
+        MaxBatchIdle = TimeSpan.FromMilliseconds(options.MaxBatchIdleMs),
     };
-
-    public static MarginRunOptions RunOptions(ClusterConfig config) => new();
 
     /// <summary>Opens the silo's backend while the silo starts and the client reads its inputs.</summary>
     private sealed class AcceleratorWarmUp(SiloAccelerator accelerator) : Microsoft.Extensions.Hosting.IHostedService
@@ -61,10 +59,10 @@ public static class MarginSiloBuilder
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    internal static void UseClusterIds(this ISiloBuilder builder, ClusterConfig config) =>
+    internal static void UseClusterIds(this ISiloBuilder builder, MarginClusterOptions options) =>
         builder.Configure<ClusterOptions>(o =>
         {
-            o.ClusterId = config.ClusterId;
-            o.ServiceId = config.ServiceId;
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
         });
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,20 +14,25 @@ using StackExchange.Redis;
 namespace PortfolioMargin.Silo.Hosting;
 
 /// <summary>
-/// A silo from a cluster-config file: clustering, storage, the risk worker, and (if a port is set) the Orleans
-/// dashboard on 127.0.0.1. Instance N adds N to every port, so several silos share one machine.
+/// A silo from the cluster settings (<see cref="ClusterConfiguration"/>): clustering, storage, the risk worker, and
+/// (if a port is set) the Orleans dashboard on 127.0.0.1. Instance N adds N to every port, so several silos share
+/// one machine. The settings are read and checked before the host is built (<see cref="ClusterConfiguration.Read"/>),
+/// and the host holds them as <c>IOptions&lt;MarginClusterOptions&gt;</c>.
 /// </summary>
 public static class MarginSiloHost
 {
-    public static WebApplication Build(ClusterConfig config, int instance = 0)
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names its key.</exception>
+    public static WebApplication Build(IConfiguration settings, int instance = 0)
     {
+        var options = ClusterConfiguration.Read(settings);
         var builder = WebApplication.CreateSlimBuilder();
         QuietLogging(builder.Logging);
-        var dashboard = config.DashboardPort > 0;
-        builder.WebHost.UseUrls(dashboard ? $"http://127.0.0.1:{config.DashboardPort + instance}" : "http://127.0.0.1:0");
+        builder.Services.AddMarginClusterOptions(settings);
+        var dashboard = options.DashboardPort > 0;
+        builder.WebHost.UseUrls(dashboard ? $"http://127.0.0.1:{options.DashboardPort + instance}" : "http://127.0.0.1:0");
         builder.UseOrleans(silo =>
         {
-            Configure(silo, config, instance);
+            Configure(silo, options, instance);
             if (dashboard)
             {
                 silo.AddDashboard();
@@ -43,21 +49,24 @@ public static class MarginSiloHost
 
     /// <summary>A silo without the dashboard's web host: embedded in `pm` or in tests.</summary>
     /// <param name="confineOutput">
-    /// Refuse run folders outside the config's results root (a silo serving clients); an embedded silo writes
+    /// Refuse run folders outside the results root (<see cref="MarginClusterOptions.OutputFolder"/>) (a silo serving clients); an embedded silo writes
     /// wherever its own user asked, as `pm run --direct` does.
     /// </param>
     /// <param name="accelerator">The accelerator to use instead of opening one (<see cref="MarginSiloBuilder.AddPortfolioMargin"/>).</param>
-    public static IHost BuildHeadless(ClusterConfig config, int instance = 0, bool confineOutput = true, SiloAccelerator? accelerator = null)
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names its key.</exception>
+    public static IHost BuildHeadless(IConfiguration settings, int instance = 0, bool confineOutput = true, SiloAccelerator? accelerator = null)
     {
+        var options = ClusterConfiguration.Read(settings);
         var builder = Host.CreateApplicationBuilder();
         QuietLogging(builder.Logging);
+        builder.Services.AddMarginClusterOptions(settings);
         if (!confineOutput)
         {
             // Embedded in a command: Ctrl+C is the command's to handle (it cancels the run), not the host's.
             builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         }
 
-        builder.UseOrleans(silo => Configure(silo, config, instance, confineOutput, accelerator));
+        builder.UseOrleans(silo => Configure(silo, options, instance, confineOutput, accelerator));
         return builder.Build();
     }
 
@@ -76,28 +85,29 @@ public static class MarginSiloHost
         logging.AddFilter("Orleans.Grain", LogLevel.Error);
     }
 
-    public static void Configure(ISiloBuilder silo, ClusterConfig config, int instance, bool confineOutput = true, SiloAccelerator? accelerator = null)
+    /// <param name="options">Checked already (<see cref="ClusterConfiguration.Read"/>).</param>
+    public static void Configure(ISiloBuilder silo, MarginClusterOptions options, int instance, bool confineOutput = true, SiloAccelerator? accelerator = null)
     {
-        var siloPort = config.SiloPort + instance;
-        var gatewayPort = config.GatewayPort + instance;
-        if (config.Clustering == "localhost")
+        var siloPort = options.SiloPort + instance;
+        var gatewayPort = options.GatewayPort + instance;
+        if (options.Clustering == ClusteringKind.Localhost)
         {
             // Development clustering: instance 0 is the primary every other silo joins through.
-            silo.UseLocalhostClustering(siloPort, gatewayPort, new IPEndPoint(IPAddress.Loopback, config.SiloPort), config.ServiceId, config.ClusterId);
+            silo.UseLocalhostClustering(siloPort, gatewayPort, new IPEndPoint(IPAddress.Loopback, options.SiloPort), options.ServiceId, options.ClusterId);
         }
         else
         {
-            silo.UseClusterIds(config);
-            silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(config.Redis));
-            var advertised = config.AdvertisedAddress is { } address ? IPAddress.Parse(address) : IPAddress.Loopback;
-            silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: config.AdvertisedAddress is not null);
+            silo.UseClusterIds(options);
+            silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(options.Redis));
+            var advertised = string.IsNullOrWhiteSpace(options.AdvertisedAddress) ? null : IPAddress.Parse(options.AdvertisedAddress);
+            silo.ConfigureEndpoints(advertised ?? IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: advertised is not null);
         }
 
-        if (config.Storage == "redis")
+        if (options.Storage == GrainStorageKind.Redis)
         {
-            silo.AddRedisGrainStorage(StorageNames.Margin, options => options.Configure<Serializer>((o, serializer) =>
+            silo.AddRedisGrainStorage(StorageNames.Margin, storage => storage.Configure<Serializer>((o, serializer) =>
             {
-                o.ConfigurationOptions = ConfigurationOptions.Parse(config.Redis);
+                o.ConfigurationOptions = ConfigurationOptions.Parse(options.Redis);
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
         }
@@ -107,7 +117,6 @@ public static class MarginSiloHost
         }
 
         silo.AddPortfolioMargin(
-            MarginSiloBuilder.WorkerOptions(config), MarginSiloBuilder.RunOptions(config),
-            new ClusterPaths(config.EventsFile, confineOutput ? config.OutputFolder : null), accelerator);
+            MarginSiloBuilder.WorkerOptions(options), options.Runs, new ClusterPaths(options.EventsFile, confineOutput ? options.OutputFolder : null), accelerator);
     }
 }

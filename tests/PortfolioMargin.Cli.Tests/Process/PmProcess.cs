@@ -15,7 +15,8 @@ internal sealed class PmProcess : IDisposable
     }
 
     /// <param name="stdin">Bytes piped to the process's standard input, which is then closed; null leaves it alone.</param>
-    public PmProcess(string workingDirectory, byte[]? stdin, string[] args)
+    /// <param name="environment">Variables set for the process, over this one's.</param>
+    public PmProcess(string workingDirectory, byte[]? stdin, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var start = new ProcessStartInfo(ResetsSigint ? "env" : dotnet)
@@ -26,6 +27,11 @@ internal sealed class PmProcess : IDisposable
             RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         if (ResetsSigint)
         {
             start.ArgumentList.Add("--default-signal=INT");
@@ -82,9 +88,15 @@ internal sealed class PmProcess : IDisposable
     public static (int Exit, string Stdout, string Stderr) Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
 
     /// <summary>As <see cref="Run(string, string[])"/>, with <paramref name="stdin"/> piped to standard input.</summary>
-    public static (int Exit, string Stdout, string Stderr) Run(string workingDirectory, byte[]? stdin, params string[] args)
+    public static (int Exit, string Stdout, string Stderr) Run(string workingDirectory, byte[]? stdin, params string[] args) => Run(workingDirectory, stdin, null, args);
+
+    /// <summary>As <see cref="Run(string, string[])"/>, with <paramref name="environment"/> set for the process.</summary>
+    public static (int Exit, string Stdout, string Stderr) RunWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Run(workingDirectory, null, environment, args);
+
+    private static (int Exit, string Stdout, string Stderr) Run(string workingDirectory, byte[]? stdin, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
-        using var pm = new PmProcess(workingDirectory, stdin, args);
+        using var pm = new PmProcess(workingDirectory, stdin, args, environment);
         var exit = pm.WaitForExit(TimeSpan.FromMinutes(3));
         return (exit, pm.Stdout, pm.Stderr);
     }
