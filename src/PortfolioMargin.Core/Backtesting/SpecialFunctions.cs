@@ -152,20 +152,7 @@ public static class SpecialFunctions
         {
             var an = -i * (i - a);
             b += 2.0;
-            d = an * d + b;
-            if (Math.Abs(d) < TinyValue)
-            {
-                d = TinyValue;
-            }
-
-            c = b + an / c;
-            if (Math.Abs(c) < TinyValue)
-            {
-                c = TinyValue;
-            }
-
-            d = 1.0 / d;
-            var delta = d * c;
+            var delta = LentzFactor(an, b, ref d, ref c);
             h *= delta;
             if (Math.Abs(delta - 1.0) < RelativeTolerance)
             {
@@ -195,35 +182,9 @@ public static class SpecialFunctions
         {
             var m2 = 2 * m;
             var even = m * (b - m) * x / ((minusOne + m2) * (a + m2));
-            d = 1.0 + even * d;
-            if (Math.Abs(d) < TinyValue)
-            {
-                d = TinyValue;
-            }
-
-            c = 1.0 + even / c;
-            if (Math.Abs(c) < TinyValue)
-            {
-                c = TinyValue;
-            }
-
-            d = 1.0 / d;
-            h *= d * c;
+            h *= LentzFactor(even, 1.0, ref d, ref c);
             var odd = -(a + m) * (sum + m) * x / ((a + m2) * (plusOne + m2));
-            d = 1.0 + odd * d;
-            if (Math.Abs(d) < TinyValue)
-            {
-                d = TinyValue;
-            }
-
-            c = 1.0 + odd / c;
-            if (Math.Abs(c) < TinyValue)
-            {
-                c = TinyValue;
-            }
-
-            d = 1.0 / d;
-            var delta = d * c;
+            var delta = LentzFactor(odd, 1.0, ref d, ref c);
             h *= delta;
             if (Math.Abs(delta - 1.0) < RelativeTolerance)
             {
@@ -232,5 +193,27 @@ public static class SpecialFunctions
         }
 
         throw new InvalidOperationException($"Incomplete beta continued fraction did not converge for a = {a}, b = {b}, x = {x}.");
+    }
+
+    /// <summary>
+    /// One step of the modified Lentz recurrence (Numerical Recipes §5.2) for the term a/(b + …): updates D and C,
+    /// each kept off zero, and returns the factor C·D the fraction's value is multiplied by.
+    /// </summary>
+    private static double LentzFactor(double coefficient, double b, ref double d, ref double c)
+    {
+        d = coefficient * d + b;
+        if (Math.Abs(d) < TinyValue)
+        {
+            d = TinyValue;
+        }
+
+        c = b + coefficient / c;
+        if (Math.Abs(c) < TinyValue)
+        {
+            c = TinyValue;
+        }
+
+        d = 1.0 / d;
+        return d * c;
     }
 }
