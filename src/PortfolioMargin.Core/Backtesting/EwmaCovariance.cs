@@ -16,8 +16,8 @@ public sealed class EwmaCovariance
     /// <summary>Default warm-up: about one effective memory 1/(1 − λ) ≈ 17 days of the daily decay, rounded up.</summary>
     public const int DefaultWarmupDays = 20;
 
-    private readonly int underlyings;
-    private readonly double[] covariance;
+    private readonly int _underlyings;
+    private readonly double[] _covariance;
 
     public EwmaCovariance(int underlyings, double decay = RiskMetricsDecay, int warmupDays = DefaultWarmupDays)
     {
@@ -36,17 +36,17 @@ public sealed class EwmaCovariance
             throw new ArgumentOutOfRangeException(nameof(warmupDays), warmupDays, "The warm-up needs at least one day.");
         }
 
-        this.underlyings = underlyings;
+        _underlyings = underlyings;
         Decay = decay;
         WarmupDays = warmupDays;
-        covariance = new double[underlyings * underlyings];
+        _covariance = new double[underlyings * underlyings];
     }
 
     public double Decay { get; }
 
     public int WarmupDays { get; }
 
-    public int Underlyings => underlyings;
+    public int Underlyings => _underlyings;
 
     /// <summary>Days added so far; the estimates are undefined (NaN) until the first.</summary>
     public int Days { get; private set; }
@@ -54,28 +54,28 @@ public sealed class EwmaCovariance
     /// <summary>Adds the next day's returns (one per underlying) and updates the estimate.</summary>
     public void Add(ReadOnlySpan<double> returns)
     {
-        if (returns.Length != underlyings)
+        if (returns.Length != _underlyings)
         {
-            throw new ArgumentException($"Expected {underlyings} returns, got {returns.Length}.", nameof(returns));
+            throw new ArgumentException($"Expected {_underlyings} returns, got {returns.Length}.", nameof(returns));
         }
 
         Days++;
 
         // During the warm-up the weight 1/Days gives the expanding mean; afterwards the EWMA weight 1 − λ.
         var weight = Days <= WarmupDays ? 1.0 / Days : 1.0 - Decay;
-        for (var i = 0; i < underlyings; i++)
+        for (var i = 0; i < _underlyings; i++)
         {
             for (var j = 0; j <= i; j++)
             {
-                var index = i * underlyings + j;
-                var updated = covariance[index] + weight * (returns[i] * returns[j] - covariance[index]);
-                covariance[index] = updated;
-                covariance[j * underlyings + i] = updated;
+                var index = i * _underlyings + j;
+                var updated = _covariance[index] + weight * (returns[i] * returns[j] - _covariance[index]);
+                _covariance[index] = updated;
+                _covariance[j * _underlyings + i] = updated;
             }
         }
     }
 
-    public double Covariance(int i, int j) => Days == 0 ? double.NaN : covariance[i * underlyings + j];
+    public double Covariance(int i, int j) => Days == 0 ? double.NaN : _covariance[i * _underlyings + j];
 
     public double Variance(int i) => Covariance(i, i);
 
@@ -96,10 +96,10 @@ public sealed class EwmaCovariance
 
     public double[,] CorrelationMatrix()
     {
-        var matrix = new double[underlyings, underlyings];
-        for (var i = 0; i < underlyings; i++)
+        var matrix = new double[_underlyings, _underlyings];
+        for (var i = 0; i < _underlyings; i++)
         {
-            for (var j = 0; j < underlyings; j++)
+            for (var j = 0; j < _underlyings; j++)
             {
                 matrix[i, j] = Correlation(i, j);
             }

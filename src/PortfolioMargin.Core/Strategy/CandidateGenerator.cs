@@ -13,17 +13,17 @@ internal sealed class CandidateGenerator
     /// <summary>Leg combinations looked at before generation stops (a hostile book of hundreds of strikes).</summary>
     public const int CombinationLimit = 200_000;
 
-    private readonly List<StrategyLeg> legs;
-    private readonly StrategyUnderlying underlying;
-    private readonly double[] outrightPerUnit;
-    private readonly List<CandidateStrategy> candidates = [];
-    private int combinations;
+    private readonly List<StrategyLeg> _legs;
+    private readonly StrategyUnderlying _underlying;
+    private readonly double[] _outrightPerUnit;
+    private readonly List<CandidateStrategy> _candidates = [];
+    private int _combinations;
 
     private CandidateGenerator(List<StrategyLeg> legs, StrategyUnderlying underlying, double[] outrightPerUnit)
     {
-        this.legs = legs;
-        this.underlying = underlying;
-        this.outrightPerUnit = outrightPerUnit;
+        _legs = legs;
+        _underlying = underlying;
+        _outrightPerUnit = outrightPerUnit;
     }
 
     public bool Truncated { get; private set; }
@@ -35,7 +35,7 @@ internal sealed class CandidateGenerator
         var generator = new CandidateGenerator(legs, underlying, outrightPerUnit);
         generator.Run();
         truncated = generator.Truncated;
-        var found = generator.candidates;
+        var found = generator._candidates;
         if (found.Count <= candidateLimit)
         {
             return found;
@@ -70,11 +70,11 @@ internal sealed class CandidateGenerator
     }
 
     private int[] Indexes(LegKind kind, bool isLong) =>
-        Enumerable.Range(0, legs.Count).Where(i => legs[i].Kind == kind && legs[i].Quantity > 0.0 == isLong).ToArray();
+        Enumerable.Range(0, _legs.Count).Where(i => _legs[i].Kind == kind && _legs[i].Quantity > 0.0 == isLong).ToArray();
 
     private bool Budget()
     {
-        if (++combinations <= CombinationLimit)
+        if (++_combinations <= CombinationLimit)
         {
             return true;
         }
@@ -94,7 +94,7 @@ internal sealed class CandidateGenerator
                     return;
                 }
 
-                var (sh, lo) = (legs[s], legs[l]);
+                var (sh, lo) = (_legs[s], _legs[l]);
                 if (sh.Multiplier != lo.Multiplier || lo.Expiry < sh.Expiry)
                 {
                     continue;
@@ -124,14 +124,14 @@ internal sealed class CandidateGenerator
                     return;
                 }
 
-                var (call, put) = (legs[c], legs[p]);
+                var (call, put) = (_legs[c], _legs[p]);
                 if (call.Multiplier != put.Multiplier || call.Expiry != put.Expiry)
                 {
                     continue;
                 }
 
                 var requirement = ShortStraddleRules.ShortStraddle(
-                    underlying.Spot, call.Strike, call.UnitPrice, put.Strike, put.UnitPrice, call.Multiplier, 1.0, underlying.IsBroadBasedIndex);
+                    _underlying.Spot, call.Strike, call.UnitPrice, put.Strike, put.UnitPrice, call.Multiplier, 1.0, _underlying.IsBroadBasedIndex);
                 Add(call.Strike == put.Strike ? StrategyTypeNames.ShortStraddle : StrategyTypeNames.ShortStrangle, [c, p], [1.0, 1.0], requirement);
             }
         }
@@ -148,7 +148,7 @@ internal sealed class CandidateGenerator
                     return;
                 }
 
-                var (stock, call) = (legs[s], legs[c]);
+                var (stock, call) = (_legs[s], _legs[c]);
                 var requirement = CoveredRules.CoveredCall(stock.UnitPrice, call.Strike, call.UnitPrice, call.Multiplier, 1.0);
 
                 // One call is covered by its multiplier in underlying units, i.e. multiplier / (units per share) shares.
@@ -168,7 +168,7 @@ internal sealed class CandidateGenerator
                     return;
                 }
 
-                var (shortPut, longPut) = (legs[sp], legs[lp]);
+                var (shortPut, longPut) = (_legs[sp], _legs[lp]);
                 if (!SameSeries(shortPut, longPut) || longPut.Strike >= shortPut.Strike)
                 {
                     continue;
@@ -181,7 +181,7 @@ internal sealed class CandidateGenerator
                         return;
                     }
 
-                    var shortCall = legs[sc];
+                    var shortCall = _legs[sc];
                     if (!SameSeries(shortPut, shortCall) || shortCall.Strike < shortPut.Strike)
                     {
                         continue;
@@ -194,7 +194,7 @@ internal sealed class CandidateGenerator
                             return;
                         }
 
-                        var longCall = legs[lc];
+                        var longCall = _legs[lc];
                         if (!SameSeries(shortPut, longCall) || longCall.Strike <= shortCall.Strike)
                         {
                             continue;
@@ -222,7 +222,7 @@ internal sealed class CandidateGenerator
                     return;
                 }
 
-                var (b, w1) = (legs[body], legs[lower]);
+                var (b, w1) = (_legs[body], _legs[lower]);
                 if (!SameSeries(b, w1) || w1.Strike >= b.Strike)
                 {
                     continue;
@@ -235,7 +235,7 @@ internal sealed class CandidateGenerator
                         return;
                     }
 
-                    var w2 = legs[upper];
+                    var w2 = _legs[upper];
                     if (!SameSeries(b, w2) || !EqualIntervals(w1.Strike, b.Strike, w2.Strike))
                     {
                         continue;
@@ -259,13 +259,13 @@ internal sealed class CandidateGenerator
         var outright = 0.0;
         for (var k = 0; k < legIndexes.Length; k++)
         {
-            outright += usePerUnit[k] * outrightPerUnit[legIndexes[k]];
+            outright += usePerUnit[k] * _outrightPerUnit[legIndexes[k]];
         }
 
         var savings = outright - requirement.RequirementIncludingPremium;
         if (savings > 1e-9 * Math.Max(1.0, outright))
         {
-            candidates.Add(new CandidateStrategy(typeName, legIndexes, usePerUnit, requirement, savings));
+            _candidates.Add(new CandidateStrategy(typeName, legIndexes, usePerUnit, requirement, savings));
         }
     }
 }

@@ -12,16 +12,16 @@ public sealed record FuturesMarginRates
 
     public static readonly FuturesMarginRates Default = new(SecurityFuturesFraction);
 
-    private readonly Dictionary<string, double> overrides;
+    private readonly Dictionary<string, double> _overrides;
 
     public FuturesMarginRates(double defaultFractionOfNotional, IReadOnlyDictionary<string, double>? fractionOfNotionalByUnderlying = null)
     {
         CheckFraction(defaultFractionOfNotional, nameof(DefaultFractionOfNotional));
-        overrides = new Dictionary<string, double>(StringComparer.Ordinal);
+        _overrides = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (underlying, fraction) in fractionOfNotionalByUnderlying ?? new Dictionary<string, double>())
         {
             CheckFraction(fraction, $"{nameof(FractionOfNotionalByUnderlying)}[{underlying}]");
-            overrides[underlying] = fraction;
+            _overrides[underlying] = fraction;
         }
 
         DefaultFractionOfNotional = defaultFractionOfNotional;
@@ -29,9 +29,9 @@ public sealed record FuturesMarginRates
 
     public double DefaultFractionOfNotional { get; }
 
-    public IReadOnlyDictionary<string, double> FractionOfNotionalByUnderlying => overrides;
+    public IReadOnlyDictionary<string, double> FractionOfNotionalByUnderlying => _overrides;
 
-    public double FractionFor(string underlying) => overrides.TryGetValue(underlying, out var fraction) ? fraction : DefaultFractionOfNotional;
+    public double FractionFor(string underlying) => _overrides.TryGetValue(underlying, out var fraction) ? fraction : DefaultFractionOfNotional;
 
     internal static void CheckFraction(double fraction, string field)
     {

@@ -11,8 +11,8 @@ internal sealed class PackingLp
 {
     private const double PivotTolerance = 1e-9;
 
-    private double[] tableau = [];
-    private int[] basis = [];
+    private double[] _tableau = [];
+    private int[] _basis = [];
 
     /// <summary>
     /// Solves the LP; <paramref name="a"/> is row-major m × n. Returns false if the pivot cap was reached (the
@@ -23,17 +23,17 @@ internal sealed class PackingLp
     {
         var width = columns + rows + 1;
         var size = (rows + 1) * width;
-        if (tableau.Length < size)
+        if (_tableau.Length < size)
         {
-            tableau = new double[size];
+            _tableau = new double[size];
         }
 
-        if (basis.Length < rows)
+        if (_basis.Length < rows)
         {
-            basis = new int[rows];
+            _basis = new int[rows];
         }
 
-        var t = tableau.AsSpan(0, size);
+        var t = _tableau.AsSpan(0, size);
         t.Clear();
         var costScale = 0.0;
         for (var i = 0; i < rows; i++)
@@ -41,7 +41,7 @@ internal sealed class PackingLp
             a.Slice(i * columns, columns).CopyTo(t.Slice(i * width, columns));
             t[(i * width) + columns + i] = 1.0;
             t[(i * width) + width - 1] = Math.Max(b[i], 0.0);
-            basis[i] = columns + i;
+            _basis[i] = columns + i;
         }
 
         var z = rows * width;
@@ -94,7 +94,7 @@ internal sealed class PackingLp
                 }
 
                 var ratio = t[(i * width) + width - 1] / coefficient;
-                if (ratio < bestRatio - 1e-12 || (ratio <= bestRatio + 1e-12 && leaving >= 0 && basis[i] < basis[leaving]))
+                if (ratio < bestRatio - 1e-12 || (ratio <= bestRatio + 1e-12 && leaving >= 0 && _basis[i] < _basis[leaving]))
                 {
                     bestRatio = Math.Min(ratio, bestRatio);
                     leaving = i;
@@ -109,15 +109,15 @@ internal sealed class PackingLp
             }
 
             Pivot(t, rows, width, leaving, entering);
-            basis[leaving] = entering;
+            _basis[leaving] = entering;
         }
 
         x[..columns].Clear();
         for (var i = 0; i < rows; i++)
         {
-            if (basis[i] < columns)
+            if (_basis[i] < columns)
             {
-                x[basis[i]] = Math.Max(t[(i * width) + width - 1], 0.0);
+                x[_basis[i]] = Math.Max(t[(i * width) + width - 1], 0.0);
             }
         }
 

@@ -10,13 +10,13 @@ namespace PortfolioMargin.Storage.Input;
 /// </summary>
 internal sealed class JsonInput : IDisposable
 {
-    private readonly JsonDocument document;
-    private readonly JsonLineMap lines;
+    private readonly JsonDocument _document;
+    private readonly JsonLineMap _lines;
 
     private JsonInput(JsonDocument document, JsonLineMap lines, string fileName)
     {
-        this.document = document;
-        this.lines = lines;
+        _document = document;
+        _lines = lines;
         FileName = fileName;
     }
 
@@ -42,7 +42,7 @@ internal sealed class JsonInput : IDisposable
         }
     }
 
-    public JsonObjectReader RootObject() => Object(document.RootElement, "");
+    public JsonObjectReader RootObject() => Object(_document.RootElement, "");
 
     public JsonObjectReader Object(JsonElement element, string path) =>
         element.ValueKind == JsonValueKind.Object
@@ -57,9 +57,9 @@ internal sealed class JsonInput : IDisposable
             : throw Error(path, $"must be a finite number, found {Describe(value)}");
     }
 
-    public InputException Error(string path, string problem) => new(FileName, lines.LineOf(path), path, problem);
+    public InputException Error(string path, string problem) => new(FileName, _lines.LineOf(path), path, problem);
 
-    public void Dispose() => document.Dispose();
+    public void Dispose() => _document.Dispose();
 
     public static string Describe(JsonElement element) => element.ValueKind switch
     {

@@ -13,8 +13,8 @@ namespace PortfolioMargin.Storage.Input;
 /// </summary>
 internal sealed class PositionBlock(string text, int start, int end, int firstLine, string fileName, int expectedRows = 0)
 {
-    private readonly List<string> fields = [];
-    private readonly StringBuilder field = new();
+    private readonly List<string> _fields = [];
+    private readonly StringBuilder _field = new();
 
     public List<Position> Positions { get; } = new(expectedRows);
 
@@ -69,15 +69,15 @@ internal sealed class PositionBlock(string text, int start, int end, int firstLi
     private void ParseQuotedRecord(ref int i, ref int line)
     {
         var recordLine = line;
-        CsvRecords.ReadRecord(text, ref i, ref line, fields, field, fileName);
-        if (CsvRecords.IsBlank(fields))
+        CsvRecords.ReadRecord(text, ref i, ref line, _fields, _field, fileName);
+        if (CsvRecords.IsBlank(_fields))
         {
             return;
         }
 
         try
         {
-            Positions.Add(PositionFields.Parse(fields, fileName, recordLine));
+            Positions.Add(PositionFields.Parse(_fields, fileName, recordLine));
         }
         catch (InputException e)
         {
@@ -93,7 +93,7 @@ internal sealed class PositionBlock(string text, int start, int end, int firstLi
             var lineText = LineAt(i);
             if (lineText.Contains('"'))
             {
-                CsvRecords.ReadRecord(text, ref i, ref line, fields, field, fileName);
+                CsvRecords.ReadRecord(text, ref i, ref line, _fields, _field, fileName);
                 continue;
             }
 

@@ -11,30 +11,30 @@ internal sealed class StringPool
 {
     public const int Capacity = 1 << 16;
 
-    private readonly HashSet<string> strings = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
-    private string previous = "";
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private string _previous = "";
 
-    public StringPool() => lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<char> text)
     {
-        if (text.SequenceEqual(previous))
+        if (text.SequenceEqual(_previous))
         {
-            return previous;
+            return _previous;
         }
 
-        if (!lookup.TryGetValue(text, out var pooled))
+        if (!_lookup.TryGetValue(text, out var pooled))
         {
             pooled = text.ToString();
-            if (strings.Count < Capacity)
+            if (_strings.Count < Capacity)
             {
-                strings.Add(pooled);
+                _strings.Add(pooled);
             }
         }
 
-        previous = pooled;
+        _previous = pooled;
         return pooled;
     }
 }

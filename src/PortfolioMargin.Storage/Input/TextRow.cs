@@ -9,8 +9,8 @@ namespace PortfolioMargin.Storage.Input;
 /// </summary>
 internal sealed class TextRow
 {
-    private readonly IReadOnlyList<string> columns;
-    private readonly IReadOnlyList<string> fields;
+    private readonly IReadOnlyList<string> _columns;
+    private readonly IReadOnlyList<string> _fields;
 
     public TextRow(IReadOnlyList<string> columns, IReadOnlyList<string> fields, string fileName, int line)
     {
@@ -19,8 +19,8 @@ internal sealed class TextRow
             throw new InputException(fileName, line, "", $"has {fields.Count} fields, expected {columns.Count} ({string.Join(",", columns)})");
         }
 
-        this.columns = columns;
-        this.fields = fields;
+        _columns = columns;
+        _fields = fields;
         FileName = fileName;
         Line = line;
     }
@@ -31,7 +31,7 @@ internal sealed class TextRow
 
     public bool IsEmpty(string column) => Text(column).Length == 0;
 
-    public string Text(string column) => fields[IndexOf(column)].Trim();
+    public string Text(string column) => _fields[IndexOf(column)].Trim();
 
     public string RequiredText(string column)
     {
@@ -69,9 +69,9 @@ internal sealed class TextRow
 
     private int IndexOf(string column)
     {
-        for (var i = 0; i < columns.Count; i++)
+        for (var i = 0; i < _columns.Count; i++)
         {
-            if (string.Equals(columns[i], column, StringComparison.Ordinal))
+            if (string.Equals(_columns[i], column, StringComparison.Ordinal))
             {
                 return i;
             }

@@ -28,11 +28,11 @@ internal sealed class TempInputFiles : IDisposable
         A1,USD,100000
         """;
 
-    private readonly string folder = Directory.CreateTempSubdirectory("pm-input-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("pm-input-").FullName;
 
     public string Write(string name, string text)
     {
-        var path = Path.Combine(folder, name);
+        var path = Path.Combine(_folder, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -40,7 +40,7 @@ internal sealed class TempInputFiles : IDisposable
     /// <summary>Writes a Parquet file with the given typed columns, all in one row group.</summary>
     public async Task<string> WriteParquetAsync(string name, params (DataField Field, Array Values)[] columns)
     {
-        var path = Path.Combine(folder, name);
+        var path = Path.Combine(_folder, name);
         var schema = new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray());
         await using var stream = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(schema, stream);
@@ -69,5 +69,5 @@ internal sealed class TempInputFiles : IDisposable
         return path;
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -62,9 +62,9 @@ internal sealed class PmProcess : IDisposable
     /// keeps an inherited ignore, as every Unix program does; coreutils' env restores the default so the Ctrl-C
     /// tests see what a user at a terminal sees. env execs, so the process id stays pm's.
     /// </summary>
-    private static bool ResetsSigint => _resetsSigint.Value;
+    private static bool ResetsSigint => ResetsSigintProbe.Value;
 
-    private static readonly Lazy<bool> _resetsSigint = new(() =>
+    private static readonly Lazy<bool> ResetsSigintProbe = new(() =>
     {
         try
         {
