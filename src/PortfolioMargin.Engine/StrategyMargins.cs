@@ -31,11 +31,12 @@ public static class StrategyMargins
 
         var byAccount = new Dictionary<string, double>(StringComparer.Ordinal);
         var rows = new List<StrategyRow>();
+        var legTexts = new Dictionary<StrategyLeg, string>();
         for (var h = 0; h < holdings.Count; h++)
         {
             var account = holdings[h].Account;
             byAccount[account] = byAccount.GetValueOrDefault(account) + solved[h].Total.RequirementExcludingProceeds;
-            rows.AddRange(StrategyRow.Of(account, solved[h]));
+            rows.AddRange(StrategyRow.Of(account, solved[h], legTexts));
         }
 
         return (byAccount, rows);

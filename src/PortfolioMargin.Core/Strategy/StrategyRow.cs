@@ -16,18 +16,35 @@ public sealed record StrategyRow(
     double Requirement,
     bool ProvenOptimal)
 {
-    public static IEnumerable<StrategyRow> Of(string account, UnderlyingStrategyMargin margin) =>
+    /// <param name="legTexts">Each distinct leg's text, formatted once: a big book's rows repeat a few thousand legs.</param>
+    public static IEnumerable<StrategyRow> Of(string account, UnderlyingStrategyMargin margin, Dictionary<StrategyLeg, string>? legTexts = null) =>
         margin.Strategies.Select(s => new StrategyRow(
-            account, margin.Underlying, s.TypeName, LegsText(s.LegsPerUnit), s.Multiplicity,
+            account, margin.Underlying, s.TypeName, LegsText(s.LegsPerUnit, legTexts ?? []), s.Multiplicity,
             s.Requirement.RequirementExcludingProceeds, margin.ProvenOptimal));
 
-    private static string LegsText(IReadOnlyList<StrategyLeg> legs) => string.Join("; ", legs.Select(leg =>
+    private static string LegsText(IReadOnlyList<StrategyLeg> legs, Dictionary<StrategyLeg, string> legTexts)
     {
-        var quantity = leg.Quantity.ToString("+0.######;-0.######", System.Globalization.CultureInfo.InvariantCulture);
+        if (legs.Count == 1)
+        {
+            return LegText(legs[0], legTexts);
+        }
+
+        return string.Join("; ", legs.Select(leg => LegText(leg, legTexts)));
+    }
+
+    private static string LegText(StrategyLeg leg, Dictionary<StrategyLeg, string> legTexts)
+    {
+        if (legTexts.TryGetValue(leg, out var text))
+        {
+            return text;
+        }
+
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var quantity = leg.Quantity.ToString("+0.######;-0.######", invariant);
         var kind = leg.Kind.ToString().ToLowerInvariant();
         var terms = leg.IsOption
-            ? $" {leg.Strike.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} {leg.Expiry:yyyy-MM-dd}"
-            : leg.Kind == LegKind.Future && leg.Expiry != default ? $" {leg.Expiry:yyyy-MM-dd}" : "";
-        return $"{quantity} {kind}{terms} x{leg.Multiplier.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
-    }));
+            ? $" {leg.Strike.ToString("R", invariant)} {leg.Expiry.ToString("yyyy-MM-dd", invariant)}"
+            : leg.Kind == LegKind.Future && leg.Expiry != default ? $" {leg.Expiry.ToString("yyyy-MM-dd", invariant)}" : "";
+        return legTexts[leg] = $"{quantity} {kind}{terms} x{leg.Multiplier.ToString("R", invariant)}";
+    }
 }
