@@ -8,7 +8,7 @@ namespace PortfolioMargin.Engine;
 /// Equity = collateral after haircuts + net liquidation value of spot and option positions at model value.
 /// Futures are marked to market daily, so they carry no value at t = 0.
 /// </summary>
-public static class EquityCalculator
+internal static class EquityCalculator
 {
     public static IReadOnlyDictionary<string, (double Collateral, double NetLiquidation)> Compute(
         MarginInputs inputs, IReadOnlyList<PositionRisk> positions)

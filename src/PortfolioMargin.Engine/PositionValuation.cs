@@ -7,7 +7,7 @@ using PortfolioMargin.Core.Risk;
 namespace PortfolioMargin.Engine;
 
 /// <summary>Valuation and Greeks at t = 0 on the host, with the same pricing formulas the kernels use.</summary>
-public static class PositionValuation
+internal static class PositionValuation
 {
     /// <summary>
     /// Each distinct instrument is priced once and every position holding it scales the same unit figures: a big

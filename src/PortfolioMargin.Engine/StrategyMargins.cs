@@ -10,7 +10,7 @@ namespace PortfolioMargin.Engine;
 /// underlying paired into the strategies that cost least (docs/strategy-margin.md), priced at the t = 0 model
 /// values. Host work, independent of the paths, so it runs beside the Monte Carlo.
 /// </summary>
-public static class StrategyMargins
+internal static class StrategyMargins
 {
     /// <returns>Each account's strategy margin, and the strategies as rows in account then underlying order.</returns>
     public static (IReadOnlyDictionary<string, double> ByAccount, IReadOnlyList<StrategyRow> Rows) Compute(

@@ -38,4 +38,4 @@ public interface IRiskBackend : IDisposable
 }
 
 /// <summary>One batch's tails and stress outcomes in the layout's account order, and the path chunks it took.</summary>
-public sealed record BatchOutcome(IReadOnlyList<AccountTail> Tails, IReadOnlyList<StressOutcome> Stress, int PathChunks);
+internal sealed record BatchOutcome(IReadOnlyList<AccountTail> Tails, IReadOnlyList<StressOutcome> Stress, int PathChunks);

@@ -12,7 +12,7 @@ namespace PortfolioMargin.Engine.MonteCarlo;
 /// at that date and fold the instruments into accounts; then each account's tail over the horizon P&amp;L (and the
 /// path-worst loss with sub-steps), then the stress grid. Each stage is timed under the same name on every backend.
 /// </summary>
-public static class MonteCarloDriver
+internal static class MonteCarloDriver
 {
     /// <param name="pathsDone">Called after each path chunk with the paths of the batch simulated so far.</param>
     public static BatchOutcome RunBatch(

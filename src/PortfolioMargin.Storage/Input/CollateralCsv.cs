@@ -7,7 +7,7 @@ namespace PortfolioMargin.Storage.Input;
 /// The collateral file: header <c>account,asset,amount</c>, one holding per line. A header with no rows is valid
 /// (nobody has posted collateral); a negative amount is a debit balance and is kept as such.
 /// </summary>
-public static class CollateralCsv
+internal static class CollateralCsv
 {
     public static IReadOnlyList<string> Columns { get; } = ["account", "asset", "amount"];
 

@@ -5,7 +5,7 @@ namespace PortfolioMargin.Storage.Input;
 /// Checks that a header names exactly the expected columns in the expected order. Missing and extra columns are
 /// reported by name before order, because a misspelt column shows up as one of each and the name is the useful clue.
 /// </summary>
-public static class CsvHeader
+internal static class CsvHeader
 {
     /// <param name="line">The header's line, or 0 for formats where the header is the file's schema (Parquet).</param>
     public static void Check(IReadOnlyList<string> header, IReadOnlyList<string> expected, string fileName, int line)

@@ -7,7 +7,7 @@ namespace PortfolioMargin.Storage.Input;
 /// The market snapshot file: <c>asOf</c>, <c>currency</c>, <c>rate</c> (continuously compounded, annual),
 /// <c>underlyings[]</c> and an optional <c>correlation</c> block (read by <see cref="CorrelationJson"/>).
 /// </summary>
-public static class MarketSnapshotJson
+internal static class MarketSnapshotJson
 {
     public static MarketSnapshot Parse(string text, string fileName)
     {

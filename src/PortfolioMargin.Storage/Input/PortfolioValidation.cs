@@ -8,7 +8,7 @@ namespace PortfolioMargin.Storage.Input;
 /// Checks that need two files at once: positions and collateral against the market snapshot. Errors name the
 /// positions or collateral line, since that is where the fix usually goes.
 /// </summary>
-public static class PortfolioValidation
+internal static class PortfolioValidation
 {
     public static void CheckPositions(MarketSnapshot market, IReadOnlyList<Position> positions, string positionsFile)
     {

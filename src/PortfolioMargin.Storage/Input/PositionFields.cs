@@ -8,7 +8,7 @@ namespace PortfolioMargin.Storage.Input;
 /// The rules for one positions row: text cells in <see cref="Columns"/> order, turned into a <see cref="Position"/>.
 /// Shared by the CSV and Parquet readers so both formats accept and reject exactly the same rows.
 /// </summary>
-public static class PositionFields
+internal static class PositionFields
 {
     public static IReadOnlyList<string> Columns { get; } =
         ["account", "type", "underlying", "quantity", "multiplier", "strike", "expiry", "right"];

@@ -11,7 +11,7 @@ namespace PortfolioMargin.Storage.Input;
 /// its CSV text and handed to <see cref="PositionFields"/>, so both formats follow one set of rules; the "line"
 /// in errors is the 1-based row number across all row groups.
 /// </summary>
-public static class PositionsParquet
+internal static class PositionsParquet
 {
     public static async Task<IReadOnlyList<Position>> ReadAsync(Stream stream, string fileName)
     {

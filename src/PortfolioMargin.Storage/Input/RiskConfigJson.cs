@@ -8,7 +8,7 @@ namespace PortfolioMargin.Storage.Input;
 /// The risk config file. Every key is optional and falls back to the <see cref="RiskConfig"/> default;
 /// an unknown key is an error, because a misspelt one would otherwise silently run with the default.
 /// </summary>
-public static class RiskConfigJson
+internal static class RiskConfigJson
 {
     /// <param name="knownAssets">
     /// The currency and underlying ids collateral can be held in; a haircut for anything else is an error, because a
