@@ -20,7 +20,9 @@ public static class PositionLegs
                 $"{nameof(unitPrices)} has {unitPrices.Count} prices for {positions.Count} positions; it needs one per position.", nameof(unitPrices));
         }
 
-        var groups = new SortedDictionary<(string Account, string Underlying), List<StrategyLeg>>(HoldingOrder.Instance);
+        // Grouped by hash, then the few thousand keys sorted: a sorted tree over every position of a big book
+        // spent more on comparisons and nodes than the pairing itself.
+        var groups = new Dictionary<(string Account, string Underlying), List<StrategyLeg>>();
         for (var k = 0; k < positions.Count; k++)
         {
             var position = positions[k];
@@ -34,7 +36,9 @@ public static class PositionLegs
             legs.Add(ToLeg(position, unitPrices[k]));
         }
 
-        return groups.Select(g => new StrategyHolding(g.Key.Account, g.Key.Underlying, g.Value)).ToList();
+        var keys = groups.Keys.ToArray();
+        Array.Sort(keys, HoldingOrder.Instance);
+        return [.. keys.Select(key => new StrategyHolding(key.Account, key.Underlying, groups[key]))];
     }
 
     private static StrategyLeg ToLeg(Position position, double unitPrice) => position.Type switch
