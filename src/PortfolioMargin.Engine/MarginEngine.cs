@@ -69,7 +69,8 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         var revaluations = 0L;
         var done = 0;
         var stage = Stopwatch.StartNew();
-        Task<BookLayout>? packing = batches.Count > 0 ? PackAsync(market, batches[0], positionsByAccount) : null;
+        var scenarioHoldings = CollateralInScenarios.With(positionsByAccount, inputs.Collateral, market, config);
+        Task<BookLayout>? packing = batches.Count > 0 ? PackAsync(market, batches[0], scenarioHoldings) : null;
         try
         {
             for (var b = 0; b < batches.Count; b++)
@@ -81,7 +82,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                 timings.Add("layout", stage.Elapsed);
 
                 // The next batch is packed while this one is priced.
-                packing = b + 1 < batches.Count ? PackAsync(market, batches[b + 1], positionsByAccount) : null;
+                packing = b + 1 < batches.Count ? PackAsync(market, batches[b + 1], scenarioHoldings) : null;
                 var lastReport = clock.Elapsed;
                 var outcome = MonteCarloDriver.RunBatch(Backend, market, config, layout, plan, timings, paths =>
                 {
