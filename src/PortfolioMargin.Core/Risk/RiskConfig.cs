@@ -141,6 +141,8 @@ public sealed record RiskConfig
 
         // The grid is every price move (and the unchanged point) with every vol move, each revalued per instrument.
         var points = (long)(PriceMoves.Count + 1) * VolMoves.Count;
+        // Past the bound only when both axes are long (one at its default keeps the grid at most 12,000 points), so the
+        // error names the second axis.
         return points <= MaxStressPoints ? null : new("volMoves", $"gives a stress grid of {points:N0} points, at most {MaxStressPoints:N0}");
     }
 

@@ -50,8 +50,9 @@ public static class PositionLegs
             position.Quantity,
             position.Multiplier,
             unitPrice,
-            position.Strike ?? throw new ArgumentException($"The option on line {position.SourceLine} has no strike.", nameof(Position.Strike)),
-            position.Expiry ?? throw new ArgumentException($"The option on line {position.SourceLine} has no expiry.", nameof(Position.Expiry))),
+            // An option Instrument always has both.
+            position.Strike!.Value,
+            position.Expiry!.Value),
         _ => throw new ArgumentException($"Position type {position.Type} on line {position.SourceLine} is not known.", nameof(Position.Type)),
     };
 

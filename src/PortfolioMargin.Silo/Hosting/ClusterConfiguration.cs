@@ -81,7 +81,9 @@ public static partial class ClusterConfiguration
 
     /// <summary>The names of an enum's values, as a setting may spell them (in any case).</summary>
     public static string Names<T>()
-        where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+        where T : struct, Enum => Names(typeof(T));
+
+    private static string Names(Type enumType) => string.Join(", ", Enum.GetNames(enumType).Select(n => n.ToLowerInvariant()));
 
     private static string Expected(string key)
     {
@@ -93,7 +95,7 @@ public static partial class ClusterConfiguration
 
         return type switch
         {
-            _ when type.IsEnum => $"one of {string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant()))}",
+            _ when type.IsEnum => $"one of {Names(type)}",
             _ when type == typeof(int) => "a whole number",
             _ when type == typeof(double) => "a number",
             _ when type == typeof(TimeSpan) => "a time (hh:mm:ss.fff)",

@@ -40,14 +40,12 @@ internal static class RiskConfigJson
             FuturesMargin = root.Has("futuresMarginFraction") ? ReadFuturesMargin(root, knownAssets) : defaults.FuturesMargin,
         };
 
-        // The config's own rules, reported at the line of the key (or list element, or map entry) they concern;
-        // a grid too big is charged to the axis the file gave.
+        // The config's own rules, reported at the line of the key (or list element, or map entry) they concern.
         return config.FirstProblem() switch
         {
             null => config,
             { Element: { } element } p => throw root.Input.Error(JsonLineMap.Element(root.PathOf(p.Field), element), p.Problem),
             { Key: { } key } p => throw root.Object(p.Field).Error(key, p.Problem),
-            { Field: "volMoves" } p when p.Problem.StartsWith("gives", StringComparison.Ordinal) && !root.Has("volMoves") => throw root.Error("priceMoves", p.Problem),
             var p => throw root.Error(p.Value.Field, p.Value.Problem),
         };
     }
