@@ -19,6 +19,8 @@ public sealed class RiskAccelerator : IDisposable
     private readonly Action<KernelConfig, ArrayView<double>, PricingTable, ScenarioView> _revalue;
     private readonly Action<KernelConfig, ArrayView<double>, ArrayView<double>, ArrayView<double>, AccountWeights, AggregationParameters> _aggregate;
     private readonly Action<KernelConfig, ArrayView<double>, ArrayView<double>, TailOutput, TailParameters> _reduceTail;
+    private readonly Action<KernelConfig, ArrayView<double>, ArrayView<int>, BucketParameters> _bucketPaths;
+    private readonly Action<KernelConfig, ArrayView<double>, ArrayView<int>, ArrayView<int>, ArrayView<double>, ArrayView<double>, int> _trackExtremes;
 
     private RiskAccelerator(Context context, Accelerator accelerator, LaunchShape? shape)
     {
@@ -29,6 +31,8 @@ public sealed class RiskAccelerator : IDisposable
         _revalue = accelerator.LoadStreamKernel<ArrayView<double>, PricingTable, ScenarioView>(RevaluationKernel.RevalueInstruments);
         _aggregate = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, ArrayView<double>, AccountWeights, AggregationParameters>(AggregationKernel.AggregateAccounts);
         _reduceTail = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, TailOutput, TailParameters>(TailKernel.ReduceTailLoss);
+        _bucketPaths = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<int>, BucketParameters>(ExtremesKernel.BucketPaths);
+        _trackExtremes = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<int>, ArrayView<int>, ArrayView<double>, ArrayView<double>, int>(ExtremesKernel.TrackExtremes);
     }
 
     public Accelerator Accelerator { get; }
@@ -141,6 +145,13 @@ public sealed class RiskAccelerator : IDisposable
 
     public void ReduceTailLoss(ArrayView<double> rows, ArrayView<double> scratch, TailOutput output, TailParameters parameters) =>
         _reduceTail(Config, rows, scratch, output, parameters);
+
+    public void BucketPaths(ArrayView<double> horizonSpot, ArrayView<int> bucket, BucketParameters parameters) =>
+        _bucketPaths(Config, horizonSpot, bucket, parameters);
+
+    public void TrackExtremes(
+        ArrayView<double> tile, ArrayView<int> bucket, ArrayView<int> underlyingIndex, ArrayView<double> lowest, ArrayView<double> highest, int paths) =>
+        _trackExtremes(Config, tile, bucket, underlyingIndex, lowest, highest, paths);
 
     public void Synchronize() => Accelerator.Synchronize();
 

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Runs;
+using PortfolioMargin.Engine.Attribution;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Engine.MonteCarlo;
 
@@ -59,6 +61,16 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
             },
             cancellation, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
+        // Each account's positions as indices into the book, in file order: how layout entries map back to positions.
+        var positionIndices = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < inputs.Positions.Count; i++)
+        {
+            ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(positionIndices, inputs.Positions[i].Account, out _);
+            (held ??= []).Add(i);
+        }
+
+        var attribution = new PositionAttribution[inputs.Positions.Count];
+        var attributionWork = new AttributionWork();
         var tails = new Dictionary<string, AccountTail>(StringComparer.Ordinal);
         var stress = new Dictionary<string, StressOutcome>(StringComparer.Ordinal);
         // Never plan for more than half the backend's memory, whatever the configured budget.
@@ -84,7 +96,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                 // The next batch is packed while this one is priced.
                 packing = b + 1 < batches.Count ? PackAsync(market, batches[b + 1], scenarioHoldings) : null;
                 var lastReport = clock.Elapsed;
-                var outcome = MonteCarloDriver.RunBatch(Backend, market, config, layout, plan, timings, paths =>
+                var outcome = MonteCarloDriver.RunBatch(Backend, market, config, layout, plan, timings, attributionWork, paths =>
                 {
                     // Called after every path chunk: a cancelled run stops within one chunk, not one batch.
                     cancellation.ThrowIfCancellationRequested();
@@ -99,6 +111,13 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                 {
                     tails[batch[a]] = outcome.Tails[a];
                     stress[batch[a]] = outcome.Stress[a];
+
+                    // The account's own positions come first in its entries; collateral held in an underlying follows.
+                    var first = layout.AccountStart[a];
+                    foreach (var (k, position) in (positionIndices.GetValueOrDefault(batch[a]) ?? []).Index())
+                    {
+                        attribution[position] = outcome.Attribution[first + k];
+                    }
                 }
 
                 chunks += outcome.PathChunks;
@@ -141,9 +160,15 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                 strategyMargin.GetValueOrDefault(account)));
         }
 
+        var attributed = new PositionRisk[positionRisk.Count];
+        for (var i = 0; i < attributed.Length; i++)
+        {
+            attributed[i] = positionRisk[i] with { Attribution = attribution[i] };
+        }
+
         timings.Add("requirement", stage.Elapsed);
-        ResultGuard.Check(market, results, positionRisk);
-        return new MarginRunResult(results, positionRisk, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations), strategyRows);
+        ResultGuard.Check(market, results, attributed);
+        return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations), strategyRows);
     }
 
     private static void WaitQuietly(Task? task)

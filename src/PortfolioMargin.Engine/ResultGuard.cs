@@ -34,6 +34,17 @@ internal static class ResultGuard
                 throw new NonFiniteResultException(a.Account, $"{bad.Field} = {bad.Value}");
             }
         }
+
+        // After the accounts: a broken account ES is reported as such, not as its positions' shares of it.
+        foreach (var p in positions)
+        {
+            if (p.Attribution is { } share
+                && FirstNonFinite(("esContribution", share.EsContribution), ("stressContribution", share.StressContribution), ("incrementalEs", share.IncrementalEs)) is { } bad)
+            {
+                throw new NonFiniteResultException(p.Position.Account,
+                    $"the position on line {p.Position.SourceLine} ({Describe(market, p.Position)}) has {bad.Field} = {bad.Value}");
+            }
+        }
     }
 
     private static (string Field, double Value)? FirstNonFinite(params ReadOnlySpan<(string Field, double Value)> values)

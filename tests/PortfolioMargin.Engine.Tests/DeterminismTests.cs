@@ -91,5 +91,9 @@ public sealed class DeterminismTests(CpuAcceleratorFixture fixture)
             // Records compare every field with double.Equals: bit-for-bit up to the sign of zero.
             Assert.Equal(expected.Accounts[i], actual.Accounts[i]);
         }
+
+        // Positions too, with their share of the tail and the stress loss.
+        Assert.Equal(expected.Positions, actual.Positions);
+        Assert.All(actual.Positions, p => Assert.NotNull(p.Attribution));
     }
 }

@@ -1,6 +1,8 @@
+using ILGPU.Runtime;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Engine;
+using PortfolioMargin.Engine.Attribution;
 using PortfolioMargin.Engine.MonteCarlo;
 
 namespace PortfolioMargin.Kernels;
@@ -24,6 +26,12 @@ internal sealed class IlgpuBatch : IBatchStages
     private readonly MeteredBuffer<double> _vol;
     private readonly MeteredBuffer<double> _tile;
     private readonly DevicePricing[] _pricing;
+    private readonly MeteredBuffer<double> _lowest;
+    private readonly MeteredBuffer<double> _highest;
+    private readonly int _instrumentCount;
+    private readonly MeteredBuffer<double> _bucketLogSpot;
+    private readonly MeteredBuffer<double> _bucketScale;
+    private readonly MeteredBuffer<int> _bucket;
     private readonly double _stepYears;
 
     public IlgpuBatch(RiskAccelerator device, DeviceMemoryMeter meter, MarketSnapshot market, RiskConfig config, BookLayout layout, int chunkPaths)
@@ -44,6 +52,13 @@ internal sealed class IlgpuBatch : IBatchStages
         _tile = meter.Allocate<double>(accelerator, Math.Max(1L, (long)layout.InstrumentCount * chunkPaths));
         _stepYears = config.HorizonYears / steps;
         _pricing = [.. Enumerable.Range(1, steps).Select(step => new DevicePricing(accelerator, meter, layout, layout.PricingAt(market, step * _stepYears)))];
+        var extremes = Math.Max(1, layout.InstrumentCount * SpotBuckets.Count);
+        _lowest = meter.Upload(accelerator, Enumerable.Repeat(double.PositiveInfinity, extremes).ToArray());
+        _highest = meter.Upload(accelerator, Enumerable.Repeat(double.NegativeInfinity, extremes).ToArray());
+        _instrumentCount = layout.InstrumentCount;
+        _bucketLogSpot = meter.Upload(accelerator, SpotBuckets.LogSpot(market));
+        _bucketScale = meter.Upload(accelerator, SpotBuckets.Scale(market, config));
+        _bucket = meter.Allocate<int>(accelerator, Math.Max(1L, (long)_market.UnderlyingCount * chunkPaths));
     }
 
     public void SimulateFactors(int firstPath, int chunk)
@@ -86,6 +101,39 @@ internal sealed class IlgpuBatch : IBatchStages
             WorstMode = worstLoss,
         });
         _device.Synchronize();
+    }
+
+    public void TrackInstrumentExtremes(int chunk)
+    {
+        if (_instrumentCount == 0)
+        {
+            return;
+        }
+
+        var n = _market.UnderlyingCount;
+        var horizon = (long)(_config.Steps - 1) * n * chunk;
+        var bucket = _bucket.View.SubView(0, (long)n * chunk);
+        _device.BucketPaths(_spot.View.SubView(horizon, (long)n * chunk), bucket, new BucketParameters
+        {
+            LogSpot = _bucketLogSpot.View,
+            Scale = _bucketScale.View,
+            Paths = chunk,
+        });
+        _device.TrackExtremes(_tile.View, bucket, _pricing[^1].Table.UnderlyingIndex, _lowest.View, _highest.View, chunk);
+        _device.Synchronize();
+    }
+
+    public (double[] Lowest, double[] Highest) InstrumentExtremes()
+    {
+        var length = _instrumentCount * SpotBuckets.Count;
+        return ([.. _lowest.GetAsArray1D().Take(length)], [.. _highest.GetAsArray1D().Take(length)]);
+    }
+
+    public void ReadHorizonRow(int account, Span<double> destination)
+    {
+        var stream = _device.Accelerator.DefaultStream;
+        _accountPnl.View.SubView((long)account * _config.Paths, _config.Paths).CopyToCPU(stream, destination);
+        stream.Synchronize();
     }
 
     public TailRisk[] ReduceTail(TailRows rows, TailRanks ranks, double confidence)
@@ -147,6 +195,11 @@ internal sealed class IlgpuBatch : IBatchStages
             table.Dispose();
         }
 
+        _bucket.Dispose();
+        _bucketScale.Dispose();
+        _bucketLogSpot.Dispose();
+        _highest.Dispose();
+        _lowest.Dispose();
         _tile.Dispose();
         _vol.Dispose();
         _spot.Dispose();

@@ -37,5 +37,9 @@ public interface IRiskBackend : IDisposable
     IBatchStages Begin(MarketSnapshot market, RiskConfig config, BookLayout layout, int chunkPaths);
 }
 
-/// <summary>One batch's tails and stress outcomes in the layout's account order, and the path chunks it took.</summary>
-internal sealed record BatchOutcome(IReadOnlyList<AccountTail> Tails, IReadOnlyList<StressOutcome> Stress, int PathChunks);
+/// <summary>
+/// One batch's tails and stress outcomes in the layout's account order, each layout entry's attribution, and the
+/// path chunks it took.
+/// </summary>
+internal sealed record BatchOutcome(
+    IReadOnlyList<AccountTail> Tails, IReadOnlyList<StressOutcome> Stress, Core.Portfolio.PositionAttribution[] Attribution, int PathChunks);

@@ -1,6 +1,7 @@
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Scenarios;
+using PortfolioMargin.Engine.Attribution;
 using PortfolioMargin.Engine.MonteCarlo;
 
 namespace PortfolioMargin.Engine.Host;
@@ -22,6 +23,11 @@ internal sealed class HostBatch : IBatchStages
     private readonly double[] _tile;
     private readonly double[] _logSpot;
     private readonly Core.Pricing.PricingTerms[][] _pricing;
+    private readonly double[] _lowest;
+    private readonly double[] _highest;
+    private readonly double[] _bucketLogSpot;
+    private readonly double[] _bucketScale;
+    private readonly int[] _bucket;
 
     public HostBatch(MarketSnapshot market, RiskConfig config, BookLayout layout, int chunkPaths)
     {
@@ -40,6 +46,13 @@ internal sealed class HostBatch : IBatchStages
         _logSpot = new double[(long)n * chunkPaths];
         var stepYears = config.HorizonYears / steps;
         _pricing = [.. Enumerable.Range(1, steps).Select(step => layout.PricingAt(market, step * stepYears))];
+        _lowest = new double[layout.InstrumentCount * SpotBuckets.Count];
+        _highest = new double[layout.InstrumentCount * SpotBuckets.Count];
+        _bucketLogSpot = SpotBuckets.LogSpot(market);
+        _bucketScale = SpotBuckets.Scale(market, config);
+        _bucket = new int[n * chunkPaths];
+        Array.Fill(_lowest, double.PositiveInfinity);
+        Array.Fill(_highest, double.NegativeInfinity);
     }
 
     public void SimulateFactors(int firstPath, int chunk) =>
@@ -54,6 +67,18 @@ internal sealed class HostBatch : IBatchStages
 
     public void AggregateAccounts(int chunk, int firstPath, int worstLoss) =>
         HostStages.AggregateAccounts(_accountPnl, _worstLoss, _tile, _layout, chunk, _config.Paths, firstPath, worstLoss);
+
+    public void TrackInstrumentExtremes(int chunk)
+    {
+        var n = _market.Underlyings.Count;
+        var horizon = (_config.Steps - 1) * n * chunk;
+        HostStages.TrackExtremes(_tile, _spot.AsSpan(horizon, n * chunk), _layout, _bucketLogSpot, _bucketScale, _bucket, _lowest, _highest, chunk);
+    }
+
+    public (double[] Lowest, double[] Highest) InstrumentExtremes() => (_lowest, _highest);
+
+    public void ReadHorizonRow(int account, Span<double> destination) =>
+        _accountPnl.AsSpan((int)((long)account * _config.Paths), _config.Paths).CopyTo(destination);
 
     public TailRisk[] ReduceTail(TailRows rows, TailRanks ranks, double confidence) =>
         HostStages.ReduceTail(rows == TailRows.HorizonPnl ? _accountPnl : _worstLoss!, _layout.Accounts.Count, ranks, confidence, rows.LossSign());

@@ -6,6 +6,7 @@ using PortfolioMargin.Core.Pricing;
 using PortfolioMargin.Core.Random;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Scenarios;
+using PortfolioMargin.Engine.Attribution;
 using PortfolioMargin.Engine.MonteCarlo;
 
 namespace PortfolioMargin.Engine.Host;
@@ -20,8 +21,13 @@ internal static class HostStages
 {
     private const int PathBlock = 512;
 
-    /// <summary>Factors for paths [firstPath, firstPath + chunk): spot and vol at [(step·n + u)·chunk + p].</summary>
-    public static void SimulateFactors(double[] spot, double[] vol, MarketSnapshot market, double[] cholesky, RiskConfig config, int firstPath, int chunk)
+    /// <summary>
+    /// Factors for paths [firstPath, firstPath + chunk), or for the global paths listed in <paramref name="paths"/>
+    /// when given (chunk of them): spot and vol at [(step·n + u)·chunk + p]. The random numbers are keyed by the
+    /// global path index, so a listed path comes out exactly as it did in the run.
+    /// </summary>
+    public static void SimulateFactors(
+        double[] spot, double[] vol, MarketSnapshot market, double[] cholesky, RiskConfig config, int firstPath, int chunk, int[]? paths = null)
     {
         var n = market.Underlyings.Count;
         var steps = config.Steps;
@@ -34,7 +40,7 @@ internal static class HostStages
             var end = Math.Min(chunk, (block + 1) * PathBlock);
             for (var p = block * PathBlock; p < end; p++)
             {
-                var globalPath = (uint)(firstPath + p);
+                var globalPath = (uint)(paths is null ? firstPath + p : paths[p]);
                 for (var step = 0; step < steps; step++)
                 {
                     var scale = config.Innovations == Innovations.StudentT
@@ -94,18 +100,24 @@ internal static class HostStages
             var spots = spot.Span.Slice(u * paths, paths);
             var logSpots = logSpot.AsSpan(u * paths, paths);
             var vols = vol.Span.Slice(u * paths, paths);
-            var row = tile.AsSpan(i * paths, paths);
-            if (terms.Type == (int)InstrumentType.Option && terms.Years > 0.0)
-            {
-                OptionRows.Revalue(terms, spots, logSpots, vols, baseValue, row);
-                return;
-            }
-
-            for (var p = 0; p < paths; p++)
-            {
-                row[p] = terms.UnitValue(spots[p], logSpots[p], vols[p]) - baseValue;
-            }
+            RevalueRow(terms, baseValue, spots, logSpots, vols, tile.AsSpan(i * paths, paths));
         });
+    }
+
+    /// <summary>One instrument's unit P&amp;L on a row of scenarios: row[p] = unit value − value at t = 0.</summary>
+    public static void RevalueRow(
+        in PricingTerms terms, double baseValue, ReadOnlySpan<double> spots, ReadOnlySpan<double> logSpots, ReadOnlySpan<double> vols, Span<double> row)
+    {
+        if (terms.Type == (int)InstrumentType.Option && terms.Years > 0.0)
+        {
+            OptionRows.Revalue(terms, spots, logSpots, vols, baseValue, row);
+            return;
+        }
+
+        for (var p = 0; p < row.Length; p++)
+        {
+            row[p] = terms.UnitValue(spots[p], logSpots[p], vols[p]) - baseValue;
+        }
     }
 
     /// <summary>
@@ -155,6 +167,36 @@ internal static class HostStages
                 {
                     worst[q] = worstMode == WorstLoss.Start ? -row[q] : Math.Max(worst[q], -row[q]);
                 }
+            }
+        });
+    }
+
+    /// <summary>
+    /// Each instrument's lowest and highest unit P&amp;L per spot bucket of its underlying ([instrument·buckets +
+    /// bucket], <see cref="SpotBuckets"/>) over a horizon tile's paths, folded into the running extremes.
+    /// </summary>
+    public static void TrackExtremes(
+        double[] tile, ReadOnlySpan<double> horizonSpot, BookLayout layout, double[] logSpot0, double[] scale, int[] bucket, double[] lowest, double[] highest, int paths)
+    {
+        for (var u = 0; u < logSpot0.Length; u++)
+        {
+            for (var p = 0; p < paths; p++)
+            {
+                bucket[u * paths + p] = SpotBuckets.Of(horizonSpot[u * paths + p], logSpot0[u], scale[u]);
+            }
+        }
+
+        Parallel.For(0, layout.InstrumentCount, i =>
+        {
+            var row = tile.AsSpan(i * paths, paths);
+            var buckets = bucket.AsSpan(layout.UnderlyingIndex[i] * paths, paths);
+            var low = lowest.AsSpan(i * SpotBuckets.Count, SpotBuckets.Count);
+            var high = highest.AsSpan(i * SpotBuckets.Count, SpotBuckets.Count);
+            for (var p = 0; p < paths; p++)
+            {
+                var b = buckets[p];
+                low[b] = Math.Min(low[b], row[p]);
+                high[b] = Math.Max(high[b], row[p]);
             }
         });
     }

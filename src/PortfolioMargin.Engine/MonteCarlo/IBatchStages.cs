@@ -21,6 +21,18 @@ public interface IBatchStages : IDisposable
     /// </summary>
     void AggregateAccounts(int chunk, int firstPath, int worstLoss);
 
+    /// <summary>
+    /// Folds the last revaluation's tile, the horizon date's, into every instrument's lowest and highest unit P&amp;L
+    /// over the paths so far (the attribution's bound on which paths a position's removal can bring into the tail).
+    /// </summary>
+    void TrackInstrumentExtremes(int chunk);
+
+    /// <summary>Every instrument's lowest and highest unit P&amp;L at the horizon over all the run's paths.</summary>
+    (double[] Lowest, double[] Highest) InstrumentExtremes();
+
+    /// <summary>One account's horizon P&amp;L on every path of the run, into <paramref name="destination"/>.</summary>
+    void ReadHorizonRow(int account, Span<double> destination);
+
     /// <summary>VaR, ES and the ES standard error of every account, over its horizon P&amp;L or its path-worst loss.</summary>
     TailRisk[] ReduceTail(TailRows rows, TailRanks ranks, double confidence);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Runs;
+using PortfolioMargin.Engine.Attribution;
 using PortfolioMargin.Engine.Backends;
 
 namespace PortfolioMargin.Engine.MonteCarlo;
@@ -10,13 +11,14 @@ namespace PortfolioMargin.Engine.MonteCarlo;
 /// The one Monte Carlo loop of an account batch, whatever the backend: per path chunk, simulate the factors (keyed
 /// by the global path index, so chunking changes no number), then per sub-step revalue every distinct instrument
 /// at that date and fold the instruments into accounts; then each account's tail over the horizon P&amp;L (and the
-/// path-worst loss with sub-steps), then the stress grid. Each stage is timed under the same name on every backend.
+/// path-worst loss with sub-steps), then the stress grid, then each position's share of the tail and the stress loss. Each stage is timed under the same name on every backend.
 /// </summary>
 internal static class MonteCarloDriver
 {
     /// <param name="pathsDone">Called after each path chunk with the paths of the batch simulated so far.</param>
     public static BatchOutcome RunBatch(
-        IRiskBackend backend, MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, Action<int>? pathsDone = null)
+        IRiskBackend backend, MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, AttributionWork work,
+        Action<int>? pathsDone = null)
     {
         var paths = config.Paths;
         var steps = config.Steps;
@@ -45,6 +47,10 @@ internal static class MonteCarloDriver
                 timings.Add("aggregation", stage.Elapsed);
             }
 
+            stage.Restart();
+            stages.TrackInstrumentExtremes(chunk);
+            timings.Add("attribution", stage.Elapsed);
+
             pathsDone?.Invoke(firstPath + chunk);
         }
 
@@ -58,12 +64,16 @@ internal static class MonteCarloDriver
         var stress = stages.StressGrid(StressScenarios.Build(market, config));
         timings.Add("stress", stage.Elapsed);
 
+        stage.Restart();
+        var attribution = EsAttribution.Compute(stages, market, config, layout, ranks, horizon, stress, work);
+        timings.Add("attribution", stage.Elapsed);
+
         var tails = new AccountTail[horizon.Length];
         for (var a = 0; a < tails.Length; a++)
         {
             tails[a] = new AccountTail(horizon[a], worstPoint?[a]);
         }
 
-        return new BatchOutcome(tails, stress, chunks);
+        return new BatchOutcome(tails, stress, attribution, chunks);
     }
 }

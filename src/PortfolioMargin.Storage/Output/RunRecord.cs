@@ -62,6 +62,7 @@ public static class RunRecord
             ["accountBatches"] = result.Work.AccountBatches,
             ["pathChunks"] = result.Work.PathChunks,
             ["instrumentRevaluations"] = result.Work.InstrumentRevaluations,
+            ["attributionRevaluations"] = result.Work.AttributionRevaluations,
             ["stageTimingsMs"] = timings,
         };
     }

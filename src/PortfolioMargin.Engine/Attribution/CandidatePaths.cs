@@ -1,0 +1,45 @@
+namespace PortfolioMargin.Engine.Attribution;
+
+/// <summary>A path and the account's loss on it, ordered largest loss first, ties to the lower path index.</summary>
+internal readonly record struct PathLoss(double Loss, int Path) : IComparable<PathLoss>
+{
+    public int CompareTo(PathLoss other)
+    {
+        var byLoss = other.Loss.CompareTo(Loss);
+        return byLoss != 0 ? byLoss : Path.CompareTo(other.Path);
+    }
+}
+
+/// <summary>An account's candidate paths, sorted largest loss first (ties to the lower path index) once filled.</summary>
+internal sealed class CandidatePaths(int capacity)
+{
+    private readonly PathLoss[] _keys = new PathLoss[capacity];
+
+    public int Count { get; private set; }
+
+    public PathLoss this[int k] => _keys[k];
+
+    /// <summary>Starts over with the paths whose loss is at least <paramref name="threshold"/>, sorted.</summary>
+    public void Reset(ReadOnlySpan<double> loss, double threshold)
+    {
+        Clear();
+        for (var p = 0; p < loss.Length; p++)
+        {
+            if (loss[p] >= threshold)
+            {
+                Add(loss[p], p);
+            }
+        }
+
+        Sort();
+    }
+
+    public void Clear() => Count = 0;
+
+    public void Add(double loss, int path) => _keys[Count++] = new PathLoss(loss, path);
+
+    public void Sort() => _keys.AsSpan(0, Count).Sort();
+
+    /// <summary>The sorted candidates from <paramref name="start"/> on.</summary>
+    public ReadOnlySpan<PathLoss> From(int start) => _keys.AsSpan(start, Count - start);
+}
