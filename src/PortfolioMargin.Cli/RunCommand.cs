@@ -67,7 +67,7 @@ public static class RunCommand
             RunReport.Print(result.Accounts, target, DateTimeOffset.UtcNow - started, request.Json ? stderr : stdout);
             if (request.Json)
             {
-                stdout.WriteLine(AccountJson.Serialize(result.Accounts));
+                stdout.WriteLine(AccountJson.Serialize(result.Accounts, result.Positions));
             }
 
             return Success;

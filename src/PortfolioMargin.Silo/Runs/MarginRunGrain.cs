@@ -34,6 +34,7 @@ public sealed class MarginRunGrain(
     private TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private MarginRunRequest? _request;
     private AccountMargin[]? _results;
+    private PositionRisk[]? _positions;
     private Task? _driver;
     private CancellationTokenSource _stop = new();
     private int[] _shardDone = [];
@@ -90,6 +91,12 @@ public sealed class MarginRunGrain(
         ? Task.FromResult(results)
         : throw new MarginRequestException(Run.Phase == RunPhase.Completed
             ? $"run '{this.GetPrimaryKeyString()}' is no longer held in memory; its results are in {Run.OutputFolder}"
+            : $"run '{this.GetPrimaryKeyString()}' has not completed");
+
+    public Task<PositionRisk[]> GetPositions() => _positions is { } positions
+        ? Task.FromResult(positions)
+        : throw new MarginRequestException(Run.Phase == RunPhase.Completed
+            ? $"run '{this.GetPrimaryKeyString()}' is no longer held in memory; its positions are in {Run.OutputFolder}"
             : $"run '{this.GetPrimaryKeyString()}' has not completed");
 
     public async Task Cancel()
@@ -211,6 +218,7 @@ public sealed class MarginRunGrain(
         }
 
         _results = accounts;
+        _positions = positions;
         Run.Accounts = accounts.Length;
         Run.Phase = RunPhase.Completed;
         await SaveAsync();
