@@ -79,12 +79,14 @@ public static class ClusterRunCommand
                     return StopSignal.ExitCode;
                 }
 
-                var results = await cluster.Client.GetGrain<IMarginRunGrain>(runId).GetResults();
+                var runGrain = cluster.Client.GetGrain<IMarginRunGrain>(runId);
+                var results = await runGrain.GetResults();
                 RunReport.Print(results, status.OutputFolder ?? folder, clock.Elapsed, json ? stderr : stdout);
                 stderr.WriteLine($"time: inputs {loadTime.TotalSeconds:F2} s beside {(embedded ? "silo start" : "connecting")} {openTime.TotalSeconds:F2} s, then the run {(clock.Elapsed - submitted).TotalSeconds:F2} s");
                 if (json)
                 {
-                    stdout.WriteLine(AccountJson.Serialize(results));
+                    // Fetched only for --json: a big book's position risks are not sent back otherwise.
+                    stdout.WriteLine(AccountJson.Serialize(results, await runGrain.GetPositions()));
                 }
 
                 return RunCommand.Success;

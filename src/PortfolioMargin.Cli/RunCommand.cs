@@ -46,24 +46,18 @@ public static class RunCommand
             MarginRunResult result;
             using (var folder = RunDirectory.Begin(target))
             {
-                var tables = new ResultTables(folder.PathOf);
                 var progress = new ProgressLine(stderr, request.Quiet);
                 try
                 {
-                    result = engine.Run(inputs, progress, cancellation, tables.PositionsValued);
-                }
-                catch
-                {
-                    tables.Abandon();
-                    throw;
+                    result = engine.Run(inputs, progress, cancellation);
                 }
                 finally
                 {
                     progress.Finish();
                 }
 
-                result.Timings.Add("parquet", tables.FinishAsync(result.Accounts, result.Strategies).GetAwaiter().GetResult());
-                result.Timings.Add("parquet-overlapped", tables.PositionsElapsed);
+                var tables = new ResultTables(folder.PathOf);
+                result.Timings.Add("parquet", tables.FinishAsync(result.Accounts, result.Positions, result.Strategies).GetAwaiter().GetResult());
                 var record = RunRecord.Build(runId, files, inputs.Config, result, started, DateTimeOffset.UtcNow, request.CommandLine);
                 RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record).GetAwaiter().GetResult();
                 folder.Commit();
@@ -73,7 +67,7 @@ public static class RunCommand
             RunReport.Print(result.Accounts, target, DateTimeOffset.UtcNow - started, request.Json ? stderr : stdout);
             if (request.Json)
             {
-                stdout.WriteLine(AccountJson.Serialize(result.Accounts));
+                stdout.WriteLine(AccountJson.Serialize(result.Accounts, result.Positions));
             }
 
             return Success;

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Portfolio;
 
 namespace PortfolioMargin.Grains;
 
@@ -21,6 +22,13 @@ public interface IMarginRunGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task<AccountMargin[]> GetResults();
+
+    /// <summary>
+    /// The position risks of a completed run, in the book's file order, with their share of the ES and stress loss,
+    /// while the activation that ran it holds them (afterwards they are in the run's positions.parquet).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<PositionRisk[]> GetPositions();
 
     /// <summary>Stops a running run: its shards stop between path chunks and nothing is written.</summary>
     [AlwaysInterleave]

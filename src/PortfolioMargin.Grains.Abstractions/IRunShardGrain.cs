@@ -13,12 +13,9 @@ public interface IRunShardGrain : IGrainWithStringKey
     /// <summary>Starts the job unless this activation already runs or ran it; returns the shard's status.</summary>
     Task<ShardStatus> Start(ShardJob job);
 
-    /// <summary>
-    /// Returns once the shard completes or fails, or after <paramref name="maxWait"/>; with
-    /// <paramref name="positions"/>, also as soon as its position risks are known, and with them.
-    /// </summary>
+    /// <summary>Returns once the shard completes or fails, or after <paramref name="maxWait"/>.</summary>
     [AlwaysInterleave]
-    Task<ShardStatus> Poll(TimeSpan maxWait, bool positions);
+    Task<ShardStatus> Poll(TimeSpan maxWait);
 
     /// <summary>Stops the engine call if it still runs (it checks between path chunks) and drops the job and results.</summary>
     [AlwaysInterleave]

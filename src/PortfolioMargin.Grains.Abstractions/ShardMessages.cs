@@ -38,11 +38,11 @@ public sealed record ShardResult(
     Core.Strategy.StrategyRow[] Strategies);
 
 /// <summary>
-/// Where a shard stands; <paramref name="Result"/> is set once it completed, <paramref name="Error"/> once it failed,
-/// and <paramref name="Positions"/> (when asked for) once the t = 0 valuation is done while the Monte Carlo still
-/// runs, so the run can write positions.parquet beside the engine, as a direct run does.
+/// Where a shard stands; <paramref name="Result"/> is set once it completed, <paramref name="Error"/> once it failed.
+/// Field 5 carried the early position risks before positions.parquet waited for the Monte Carlo; it stays unused,
+/// so <paramref name="ErrorIsInput"/> keeps its id 6.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ShardStatus(
-    ShardPhase Phase, int AccountsDone, int Accounts, ShardResult? Result = null, string? Error = null, PositionRisk[]? Positions = null,
-    bool ErrorIsInput = false);
+    ShardPhase Phase, int AccountsDone, int Accounts, ShardResult? Result = null, string? Error = null,
+    [property: Id(6)] bool ErrorIsInput = false);

@@ -23,6 +23,16 @@ public sealed class EndOfDayRunTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_runs_positions_equal_the_direct_engines_in_file_order_attribution_included()
+    {
+        var positions = await fixture.Grains.GetGrain<IMarginRunGrain>(ClusterFixture.BaseRun).GetPositions();
+
+        // Records compare every field, the attribution too: a position's share of its account's ES and stress loss
+        // does not depend on the shard it was priced in.
+        Assert.Equal(fixture.DirectRun.Positions, positions);
+    }
+
+    [Fact]
     public async Task Run_files_are_byte_identical_to_the_direct_engine_tables()
     {
         var folder = Path.Combine(fixture.Folder, ClusterFixture.BaseRun);

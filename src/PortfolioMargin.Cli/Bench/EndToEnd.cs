@@ -8,7 +8,7 @@ using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cli.Bench;
 
-/// <summary>One timed end-to-end run: inputs parsed, engine run, both Parquet tables written (to a scratch folder).</summary>
+/// <summary>One timed end-to-end run: inputs parsed, engine run, the Parquet tables written (to a scratch folder).</summary>
 public sealed record EndToEnd(MarginInputs Inputs, MarginRunResult Result, double WallSeconds, int Instruments, long WorkingBytes)
 {
     public static EndToEnd Measure(IRiskBackend backend, string book, string configPath, int? paths)
@@ -26,11 +26,11 @@ public sealed record EndToEnd(MarginInputs Inputs, MarginRunResult Result, doubl
         var scratch = Directory.CreateTempSubdirectory("pm-bench-");
         try
         {
-            // As `pm run` does: positions.parquet is written while the Monte Carlo runs, accounts.parquet after.
+            // As `pm run` does: the three tables are written together once the engine is done.
             var tables = new ResultTables(name => Path.Combine(scratch.FullName, name));
-            var result = new MarginEngine(backend).Run(inputs, positionsValued: tables.PositionsValued);
+            var result = new MarginEngine(backend).Run(inputs);
             result.Timings.Add("inputs", loaded);
-            result.Timings.Add("parquet", tables.FinishAsync(result.Accounts, result.Strategies).GetAwaiter().GetResult());
+            result.Timings.Add("parquet", tables.FinishAsync(result.Accounts, result.Positions, result.Strategies).GetAwaiter().GetResult());
             return Finish(inputs, result, clock.Elapsed.TotalSeconds, backend);
         }
         finally

@@ -86,13 +86,20 @@ public struct PositionRiskSurrogate
     [Id(4)] public double GammaUnderlyingUnits;
     [Id(5)] public double VegaPerVolPoint;
     [Id(6)] public double ThetaPerDay;
+
+    // The attribution, flat: HasAttribution false (as a message from before it existed reads) is a null one.
+    [Id(7)] public bool HasAttribution;
+    [Id(8)] public double EsContribution;
+    [Id(9)] public double StressContribution;
+    [Id(10)] public double IncrementalEs;
 }
 
 [RegisterConverter]
 public sealed class PositionRiskConverter : IConverter<PositionRisk, PositionRiskSurrogate>
 {
     public PositionRisk ConvertFromSurrogate(in PositionRiskSurrogate s) =>
-        new(s.Position, s.UnitValue, s.MarketValue, s.DeltaUnderlyingUnits, s.GammaUnderlyingUnits, s.VegaPerVolPoint, s.ThetaPerDay);
+        new(s.Position, s.UnitValue, s.MarketValue, s.DeltaUnderlyingUnits, s.GammaUnderlyingUnits, s.VegaPerVolPoint, s.ThetaPerDay,
+            s.HasAttribution ? new PositionAttribution(s.EsContribution, s.StressContribution, s.IncrementalEs) : null);
 
     public PositionRiskSurrogate ConvertToSurrogate(in PositionRisk p) => new()
     {
@@ -103,6 +110,10 @@ public sealed class PositionRiskConverter : IConverter<PositionRisk, PositionRis
         GammaUnderlyingUnits = p.GammaUnderlyingUnits,
         VegaPerVolPoint = p.VegaPerVolPoint,
         ThetaPerDay = p.ThetaPerDay,
+        HasAttribution = p.Attribution.HasValue,
+        EsContribution = p.Attribution?.EsContribution ?? 0.0,
+        StressContribution = p.Attribution?.StressContribution ?? 0.0,
+        IncrementalEs = p.Attribution?.IncrementalEs ?? 0.0,
     };
 }
 

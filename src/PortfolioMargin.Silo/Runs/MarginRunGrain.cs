@@ -34,6 +34,7 @@ public sealed class MarginRunGrain(
     private TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private MarginRunRequest? _request;
     private AccountMargin[]? _results;
+    private PositionRisk[]? _positions;
     private Task? _driver;
     private CancellationTokenSource _stop = new();
     private int[] _shardDone = [];
@@ -90,6 +91,12 @@ public sealed class MarginRunGrain(
         ? Task.FromResult(results)
         : throw new MarginRequestException(Run.Phase == RunPhase.Completed
             ? $"run '{this.GetPrimaryKeyString()}' is no longer held in memory; its results are in {Run.OutputFolder}"
+            : $"run '{this.GetPrimaryKeyString()}' has not completed");
+
+    public Task<PositionRisk[]> GetPositions() => _positions is { } positions
+        ? Task.FromResult(positions)
+        : throw new MarginRequestException(Run.Phase == RunPhase.Completed
+            ? $"run '{this.GetPrimaryKeyString()}' is no longer held in memory; its positions are in {Run.OutputFolder}"
             : $"run '{this.GetPrimaryKeyString()}' has not completed");
 
     public async Task Cancel()
@@ -173,25 +180,12 @@ public sealed class MarginRunGrain(
         // A folder that already holds this run's files (an earlier activation wrote them, then died) is kept.
         var written = RunOutput.CheckTarget(Run.OutputFolder!, request.RunId, Run.Fingerprint!);
         using var writer = written ? null : RunOutput.Begin(Run.OutputFolder!);
-        var valued = new PositionRisk[]?[shards.Jobs.Count];
-        IReadOnlyList<PositionRisk>? merged = null;
-
-        // Once every shard's t = 0 valuation is in, positions.parquet is written while the Monte Carlo runs.
-        void PositionsValued(int shard, PositionRisk[] positions)
-        {
-            valued[shard] = positions;
-            if (merged is null && writer is not null && valued.All(v => v is not null))
-            {
-                merged = shards.MergePositions(valued!);
-                writer.WritePositions(merged);
-            }
-        }
 
         ShardResult[] results;
         try
         {
             results = await Task.WhenAll(shards.Jobs.Select(job =>
-                PriceShardAsync(job, silos.Length > 0 ? silos[job.Shard % silos.Length] : null, writer is not null, PositionsValued, stop)));
+                PriceShardAsync(job, silos.Length > 0 ? silos[job.Shard % silos.Length] : null, stop)));
         }
         catch
         {
@@ -205,6 +199,9 @@ public sealed class MarginRunGrain(
         }
 
         var accounts = RunShards.MergeAccounts(results);
+
+        // The positions carry their share of the ES and stress loss, known only once each shard's Monte Carlo is done.
+        var positions = shards.MergePositions([.. results.Select(r => r.Positions)]);
         await published;
         if (writer is not null)
         {
@@ -217,11 +214,11 @@ public sealed class MarginRunGrain(
                 timings.Add(stage, TimeSpan.FromMilliseconds(ms));
             }
 
-            merged ??= shards.MergePositions([.. results.Select(r => r.Positions)]);
-            await writer.CommitAsync(request, Run, accounts, merged, RunShards.MergeStrategies(results), devices, work, results.Length, timings, DateTimeOffset.UtcNow);
+            await writer.CommitAsync(request, Run, accounts, positions, RunShards.MergeStrategies(results), devices, work, results.Length, timings, DateTimeOffset.UtcNow);
         }
 
         _results = accounts;
+        _positions = positions;
         Run.Accounts = accounts.Length;
         Run.Phase = RunPhase.Completed;
         await SaveAsync();
@@ -231,8 +228,7 @@ public sealed class MarginRunGrain(
     private IRunShardGrain ShardGrain(string runId, int shard, int shards) => GrainFactory.GetGrain<IRunShardGrain>($"{runId}#{shard}/{shards}");
 
     /// <summary>Starts one shard on its silo and polls it to the end, starting it again wherever its silo went away.</summary>
-    private async Task<ShardResult> PriceShardAsync(
-        ShardJob job, SiloAddress? silo, bool wantPositions, Action<int, PositionRisk[]> positionsValued, CancellationToken stop)
+    private async Task<ShardResult> PriceShardAsync(ShardJob job, SiloAddress? silo, CancellationToken stop)
     {
         var shard = ShardGrain(job.RunId, job.Shard, job.Shards);
         for (var attempt = 1; ; attempt++)
@@ -251,12 +247,6 @@ public sealed class MarginRunGrain(
                 {
                     stop.ThrowIfCancellationRequested();
                     (_shardDone[job.Shard], _shardAccounts[job.Shard]) = (status.AccountsDone, status.Accounts);
-                    if (status.Positions is { } positions && wantPositions)
-                    {
-                        wantPositions = false;
-                        positionsValued(job.Shard, positions);
-                    }
-
                     switch (status.Phase)
                     {
                         case ShardPhase.Completed:
@@ -270,7 +260,7 @@ public sealed class MarginRunGrain(
                             status = await shard.Start(job).WaitAsync(stop);
                             break;
                         case ShardPhase.Running:
-                            status = await shard.Poll(PollInterval, wantPositions).WaitAsync(stop);
+                            status = await shard.Poll(PollInterval).WaitAsync(stop);
                             break;
                         default:
                             throw new InvalidOperationException($"shard phase {status.Phase} is not one this run knows");

@@ -61,7 +61,7 @@ public static class RunOutput
         throw new MarginOutputException($"{folder}: output folder already exists and is not empty; choose another --out");
     }
 
-    /// <summary>Stages the run's folder; the positions table can start as soon as the shards' valuations are in.</summary>
+    /// <summary>Stages the run's folder; its files are written once every shard is in.</summary>
     public static RunWriter Begin(string folder)
     {
         try
@@ -74,13 +74,12 @@ public static class RunOutput
         }
     }
 
-    /// <summary>A run's staged folder: positions.parquet written beside the engine, the rest once every shard is in.</summary>
+    /// <summary>A run's staged folder, written once every shard is in.</summary>
     public sealed class RunWriter : IDisposable
     {
         private readonly string _folder;
         private readonly RunDirectory _staged;
         private readonly ResultTables _tables;
-        private bool _positionsStarted;
 
         internal RunWriter(string folder, RunDirectory staged)
         {
@@ -89,25 +88,13 @@ public static class RunOutput
             _tables = new ResultTables(staged.PathOf);
         }
 
-        public void WritePositions(IReadOnlyList<PositionRisk> positions)
-        {
-            _positionsStarted = true;
-            _tables.PositionsValued(positions);
-        }
-
         public async Task CommitAsync(
             MarginRunRequest request, MarginRunState state, AccountMargin[] accounts, IReadOnlyList<PositionRisk> positions,
             IReadOnlyList<Core.Strategy.StrategyRow> strategies, string device, EngineWork work, int shards, StageTimings timings, DateTimeOffset finished)
         {
             try
             {
-                if (!_positionsStarted)
-                {
-                    WritePositions(positions);
-                }
-
-                timings.Add("parquet", await _tables.FinishAsync(accounts, strategies));
-                timings.Add("parquet-overlapped", _tables.PositionsElapsed);
+                timings.Add("parquet", await _tables.FinishAsync(accounts, positions, strategies));
 
                 // The engine's stages, summed over the shards, then the run's own wall time from submission to the files.
                 timings.Add("cluster", finished - state.StartedAt);
@@ -131,12 +118,8 @@ public static class RunOutput
             }
         }
 
-        /// <summary>An uncommitted folder goes, once a positions writer still running under it has finished.</summary>
-        public void Dispose()
-        {
-            _tables.Abandon();
-            _staged.Dispose();
-        }
+        /// <summary>An uncommitted folder goes.</summary>
+        public void Dispose() => _staged.Dispose();
     }
 
     private static (string RunId, string Fingerprint)? WrittenBy(string folder)

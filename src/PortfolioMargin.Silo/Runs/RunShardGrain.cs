@@ -1,7 +1,6 @@
 using Orleans.Concurrency;
 using Orleans.Placement;
 using PortfolioMargin.Core.Input;
-using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo.Workers;
@@ -19,7 +18,6 @@ namespace PortfolioMargin.Silo.Runs;
 public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShardGrain
 {
     private Task<ShardResult>? _work;
-    private TaskCompletionSource<PositionRisk[]> _positions = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _stop;
     private readonly ShardProgress _progress = new();
 
@@ -30,24 +28,20 @@ public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShar
             _stop?.Cancel();
             _stop = new CancellationTokenSource();
             var stop = _stop.Token;
-            var positions = _positions = new TaskCompletionSource<PositionRisk[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _work = Task.Run(() => Price(job, positions, stop), stop);
+            _work = Task.Run(() => Price(job, stop), stop);
         }
 
         return Task.FromResult(Status());
     }
 
-    public async Task<ShardStatus> Poll(TimeSpan maxWait, bool positions)
+    public async Task<ShardStatus> Poll(TimeSpan maxWait)
     {
         if (_work is { IsCompleted: false } work)
         {
-            await (positions ? Task.WhenAny(work, _positions.Task, Task.Delay(maxWait)) : Task.WhenAny(work, Task.Delay(maxWait)));
+            await Task.WhenAny(work, Task.Delay(maxWait));
         }
 
-        var status = Status();
-        return positions && status.Phase == ShardPhase.Running && _positions.Task.IsCompletedSuccessfully
-            ? status with { Positions = _positions.Task.Result }
-            : status;
+        return Status();
     }
 
     public Task Release()
@@ -58,15 +52,12 @@ public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShar
         return Task.CompletedTask;
     }
 
-    private ShardResult Price(ShardJob job, TaskCompletionSource<PositionRisk[]> positions, CancellationToken stop)
+    private ShardResult Price(ShardJob job, CancellationToken stop)
     {
         var inputs = new MarginInputs(job.Market, job.Positions, job.Collateral, job.Config);
-        var (result, call) = accelerator.Run(
-            inputs, MarginEngine.AccountsOf(inputs).Count, _progress, stop, valued => positions.TrySetResult(valued as PositionRisk[] ?? [.. valued]));
-
-        // The array handed over early is the one the result carries: a big book's position risks are copied once.
-        PositionRisk[] risks = positions.Task.IsCompletedSuccessfully ? positions.Task.Result : [.. result.Positions];
-        return new ShardResult([.. result.Accounts], risks, result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds), [.. result.Strategies]);
+        var (result, call) = accelerator.Run(inputs, MarginEngine.AccountsOf(inputs).Count, _progress, stop);
+        return new ShardResult(
+            [.. result.Accounts], [.. result.Positions], result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds), [.. result.Strategies]);
     }
 
     private ShardStatus Status() => _work switch

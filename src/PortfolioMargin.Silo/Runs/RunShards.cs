@@ -95,7 +95,7 @@ public sealed class RunShards
     public static Core.Strategy.StrategyRow[] MergeStrategies(IReadOnlyList<ShardResult> results) => results.SelectMany(r => r.Strategies).ToArray();
 
     /// <summary>The shards' position risks, given in shard order, in the book's file order.</summary>
-    public IReadOnlyList<PositionRisk> MergePositions(IReadOnlyList<PositionRisk[]> shards)
+    public PositionRisk[] MergePositions(IReadOnlyList<PositionRisk[]> shards)
     {
         if (_positionIndex is null)
         {

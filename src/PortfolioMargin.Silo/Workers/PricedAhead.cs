@@ -1,4 +1,3 @@
-using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
@@ -6,9 +5,8 @@ using PortfolioMargin.Grains;
 namespace PortfolioMargin.Silo.Workers;
 
 /// <summary>
-/// An engine call started before the run that wants it (<see cref="SiloAccelerator.PriceAhead"/>). Its progress and
-/// its early position risks are kept until the run's shard joins, then handed on as they come; the shard's
-/// cancellation stops it.
+/// An engine call started before the run that wants it (<see cref="SiloAccelerator.PriceAhead"/>). Its progress is
+/// kept until the run's shard joins, then handed on as it comes; the shard's cancellation stops it.
 /// </summary>
 internal sealed class PricedAhead(Core.Input.MarginInputs inputs) : IProgress<EngineProgress>
 {
@@ -17,8 +15,6 @@ internal sealed class PricedAhead(Core.Input.MarginInputs inputs) : IProgress<En
     private Task<(MarginRunResult Result, EngineCall Call)>? _work;
     private IProgress<EngineProgress>? _progressTarget;
     private EngineProgress? _lastProgress;
-    private Action<IReadOnlyList<PositionRisk>>? _positionsTarget;
-    private IReadOnlyList<PositionRisk>? _positions;
 
     public CancellationToken Cancellation => _stop.Token;
 
@@ -29,18 +25,14 @@ internal sealed class PricedAhead(Core.Input.MarginInputs inputs) : IProgress<En
         ReferenceEquals(inputs.Market, other.Market) && ReferenceEquals(inputs.Positions, other.Positions)
         && ReferenceEquals(inputs.Collateral, other.Collateral) && inputs.Config == other.Config;
 
-    /// <summary>Waits for the call on behalf of a shard: its progress and position risks from now on go to the shard.</summary>
-    public (MarginRunResult Result, EngineCall Call) Join(
-        IProgress<EngineProgress>? progress, Action<IReadOnlyList<PositionRisk>>? positionsValued, CancellationToken cancellation)
+    /// <summary>Waits for the call on behalf of a shard: its progress from now on goes to the shard.</summary>
+    public (MarginRunResult Result, EngineCall Call) Join(IProgress<EngineProgress>? progress, CancellationToken cancellation)
     {
         EngineProgress? last;
-        IReadOnlyList<PositionRisk>? positions;
         lock (_gate)
         {
             _progressTarget = progress;
-            _positionsTarget = positionsValued;
             last = _lastProgress;
-            positions = _positions;
         }
 
         if (last is { } value)
@@ -48,27 +40,10 @@ internal sealed class PricedAhead(Core.Input.MarginInputs inputs) : IProgress<En
             progress?.Report(value);
         }
 
-        if (positions is not null)
-        {
-            positionsValued?.Invoke(positions);
-        }
-
         using (cancellation.Register(Stop))
         {
             return _work!.GetAwaiter().GetResult();
         }
-    }
-
-    public void PositionsValued(IReadOnlyList<PositionRisk> positions)
-    {
-        Action<IReadOnlyList<PositionRisk>>? target;
-        lock (_gate)
-        {
-            _positions = positions;
-            target = _positionsTarget;
-        }
-
-        target?.Invoke(positions);
     }
 
     public void Stop() => _stop.Cancel();

@@ -1,4 +1,3 @@
-using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
@@ -41,12 +40,11 @@ public sealed class SiloAccelerator : IDisposable
     public long AccountsPriced => Interlocked.Read(ref _accountsPriced);
 
     public (MarginRunResult Result, EngineCall Call) Run(
-        Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress = null, CancellationToken cancellation = default,
-        Action<IReadOnlyList<PositionRisk>>? positionsValued = null)
+        Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress = null, CancellationToken cancellation = default)
     {
         return TakeAhead(inputs) is { } ahead
-            ? ahead.Join(progress, positionsValued, cancellation)
-            : RunNow(inputs, accounts, progress, cancellation, positionsValued);
+            ? ahead.Join(progress, cancellation)
+            : RunNow(inputs, accounts, progress, cancellation);
     }
 
     /// <summary>
@@ -61,7 +59,7 @@ public sealed class SiloAccelerator : IDisposable
     {
         var ahead = new PricedAhead(inputs);
         Interlocked.Exchange(ref _ahead, ahead)?.Stop();
-        ahead.Start(() => RunNow(inputs, MarginEngine.AccountsOf(inputs).Count, ahead, ahead.Cancellation, ahead.PositionsValued));
+        ahead.Start(() => RunNow(inputs, MarginEngine.AccountsOf(inputs).Count, ahead, ahead.Cancellation));
     }
 
     /// <summary>Stops a book priced ahead that no run joined (its run was refused, or the command stopped).</summary>
@@ -74,13 +72,12 @@ public sealed class SiloAccelerator : IDisposable
     }
 
     private (MarginRunResult Result, EngineCall Call) RunNow(
-        Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress, CancellationToken cancellation,
-        Action<IReadOnlyList<PositionRisk>>? positionsValued)
+        Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress, CancellationToken cancellation)
     {
         lock (_gate)
         {
             cancellation.ThrowIfCancellationRequested();
-            var result = new MarginEngine(_accelerator.Value, _engineOptions).Run(inputs, progress, cancellation, positionsValued);
+            var result = new MarginEngine(_accelerator.Value, _engineOptions).Run(inputs, progress, cancellation);
             var call = Interlocked.Increment(ref _engineCalls);
             Interlocked.Add(ref _accountsPriced, accounts);
             var work = result.Work;

@@ -74,10 +74,14 @@ public static class ResultFiles
             .Add("delta", p => p.DeltaUnderlyingUnits)
             .Add("gamma", p => p.GammaUnderlyingUnits)
             .Add("vega", p => p.VegaPerVolPoint)
-            .Add("theta", p => p.ThetaPerDay);
+            .Add("theta", p => p.ThetaPerDay)
+            .Add("es_contribution", p => p.Attribution?.EsContribution)
+            .Add("stress_contribution", p => p.Attribution?.StressContribution)
+            .Add("incremental_es", p => p.Attribution?.IncrementalEs);
     }
 
-    private static string TypeName(InstrumentType type) => type switch
+    /// <summary>The `type` column's name of an instrument type (`pm run --json` uses the same).</summary>
+    public static string TypeName(InstrumentType type) => type switch
     {
         InstrumentType.Spot => "spot",
         InstrumentType.Future => "future",
@@ -85,7 +89,8 @@ public static class ResultFiles
         _ => type.ToString().ToLowerInvariant(),
     };
 
-    private static string? RightName(OptionRight? right) => right switch
+    /// <summary>The `right` column's name of an option right; null unless an option.</summary>
+    public static string? RightName(OptionRight? right) => right switch
     {
         null => null,
         OptionRight.Call => "call",

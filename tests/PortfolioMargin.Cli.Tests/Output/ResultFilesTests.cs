@@ -26,10 +26,10 @@ public sealed class ResultFilesTests : IDisposable
         Assert.Equal(2, reader.RowGroupCount);
         Assert.Equal(
             ["account", "line", "type", "underlying", "quantity", "multiplier", "strike", "expiry", "right",
-                "unit_value", "value", "delta", "gamma", "vega", "theta"],
+                "unit_value", "value", "delta", "gamma", "vega", "theta", "es_contribution", "stress_contribution", "incremental_es"],
             reader.Schema.GetDataFields().Select(f => f.Name));
         Assert.Equal(
-            ["account", "type", "underlying", "strike", "expiry", "right"],
+            ["account", "type", "underlying", "strike", "expiry", "right", "es_contribution", "stress_contribution", "incremental_es"],
             reader.Schema.GetDataFields().Where(f => f.IsNullable).Select(f => f.Name));
         Assert.Equal(positions.Select(p => p.Position.Account), await ReadTextAsync(reader, "account"));
         Assert.Equal(positions.Select(p => p.Position.SourceLine), await ReadAsync<int>(reader, "line"));
@@ -46,6 +46,49 @@ public sealed class ResultFilesTests : IDisposable
         Assert.Equal(positions.Select(p => p.GammaUnderlyingUnits), await ReadAsync<double>(reader, "gamma"));
         Assert.Equal(positions.Select(p => p.VegaPerVolPoint), await ReadAsync<double>(reader, "vega"));
         Assert.Equal(positions.Select(p => p.ThetaPerDay), await ReadAsync<double>(reader, "theta"));
+        Assert.Equal(positions.Select(p => p.Attribution?.EsContribution), await ReadNullableAsync<double>(reader, "es_contribution"));
+        Assert.Equal(positions.Select(p => p.Attribution?.StressContribution), await ReadNullableAsync<double>(reader, "stress_contribution"));
+        Assert.Equal(positions.Select(p => p.Attribution?.IncrementalEs), await ReadNullableAsync<double>(reader, "incremental_es"));
+    }
+
+    [Fact]
+    public async Task Attribution_columns_read_back_signed_values_and_null_where_a_position_has_none()
+    {
+        var book = Book(6);
+        PositionRisk[] positions =
+        [
+            book[0] with { Attribution = new PositionAttribution(1250.5, 2000.25, 900.75) },
+            book[1] with { Attribution = new PositionAttribution(-310.125, -0.0, -1_000.5) }, // a hedge: negative loss terms
+            book[2] with { Attribution = null },
+            book[3] with { Attribution = new PositionAttribution(0.0, 1e-12, 3.5e9) },
+        ];
+        var path = Path.Combine(_folder, ResultFiles.Positions);
+
+        await ResultFiles.PositionTable(positions).WriteAsync(path);
+
+        await using var reader = await ParquetReader.CreateAsync(path);
+        Assert.Equal(new double?[] { 1250.5, -310.125, null, 0.0 }, await ReadNullableAsync<double>(reader, "es_contribution"));
+        Assert.Equal(new double?[] { 2000.25, -0.0, null, 1e-12 }, await ReadNullableAsync<double>(reader, "stress_contribution"));
+        Assert.Equal(new double?[] { 900.75, -1_000.5, null, 3.5e9 }, await ReadNullableAsync<double>(reader, "incremental_es"));
+        Assert.Equal(["theta", "es_contribution", "stress_contribution", "incremental_es"], reader.Schema.GetDataFields().TakeLast(4).Select(f => f.Name));
+    }
+
+    [Fact]
+    public async Task Finishing_writes_the_three_tables_from_the_final_results()
+    {
+        var positions = Book(250).Select((p, i) => i % 5 == 0 ? p : p with { Attribution = new PositionAttribution(i, 2.0 * i, -i) }).ToList();
+        var accounts = positions.Select(p => p.Position.Account).Distinct().Select(a => new AccountMargin(
+            a, new TailRisk(1, 2, 0.1), null, new StressOutcome(3, -0.15, 0.25), new MarginRequirement(0.5, 3, 2.4, 10, AccountStatus.Healthy),
+            new AccountEquity(13, 0), new CurrencyGreeks(1, 2, 3, 4), 5)).ToList();
+        var tables = new ResultTables(name => Path.Combine(_folder, name));
+
+        await tables.FinishAsync(accounts, positions, []);
+
+        Assert.Equal(
+            [ResultFiles.Accounts, ResultFiles.Positions, ResultFiles.Strategies],
+            Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        await using var reader = await ParquetReader.CreateAsync(Path.Combine(_folder, ResultFiles.Positions));
+        Assert.Equal(positions.Select(p => p.Attribution?.StressContribution), await ReadNullableAsync<double>(reader, "stress_contribution"));
     }
 
     [Fact]
@@ -73,7 +116,10 @@ public sealed class ResultFilesTests : IDisposable
         Assert.Equal(accounts.Select(a => a.WorstPoint?.ExpectedShortfall), await ReadNullableAsync<double>(reader, "worst_point_es"));
     }
 
-    /// <summary>A book shaped like a real one: 100 positions an account, a few underlyings, expiries and every instrument type.</summary>
+    /// <summary>
+    /// A book shaped like a real one: 100 positions an account, a few underlyings, expiries and every instrument type;
+    /// every fourth position without an attribution.
+    /// </summary>
     private static List<PositionRisk> Book(int count)
     {
         var underlyings = Enumerable.Range(0, 40).Select(i => $"UND{i:D2}").ToArray();
@@ -90,7 +136,8 @@ public sealed class ResultFilesTests : IDisposable
                 _ => Instrument.Option(underlying, i % 2 == 0 ? OptionRight.Call : OptionRight.Put, 50 + i % 97, expiry),
             };
             var position = new Position($"ACC{i / 100:D6}", instrument, i % 201 - 100, type == InstrumentType.Spot ? 1 : 100, i + 2);
-            positions.Add(new PositionRisk(position, i * 0.01, i * 1.5, i % 10 * 0.1, 1e-4 * i, -0.5 * i, -1.0 / (i + 1)));
+            PositionAttribution? attribution = i % 4 == 3 ? null : new PositionAttribution(0.25 * i, i % 13 - 6.5, -1.0 / (i + 2));
+            positions.Add(new PositionRisk(position, i * 0.01, i * 1.5, i % 10 * 0.1, 1e-4 * i, -0.5 * i, -1.0 / (i + 1), attribution));
         }
 
         return positions;

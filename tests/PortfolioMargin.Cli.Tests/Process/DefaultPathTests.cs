@@ -91,8 +91,14 @@ public sealed class DefaultPathTests : IDisposable
 
         Assert.True(exit == 0, stderr);
         using var document = JsonDocument.Parse(stdout);
-        Assert.Equal(260, document.RootElement.GetProperty("accounts").GetArrayLength());
+        var accounts = document.RootElement.GetProperty("accounts").EnumerateArray().ToList();
+        Assert.Equal(260, accounts.Count);
         Assert.Contains("embedded silo", stderr);
+
+        // The cluster path's document carries the run's positions too, each under its account, in file order.
+        var lines = accounts.Select(a => a.GetProperty("positions").EnumerateArray().Select(p => p.GetProperty("line").GetInt32()).ToList()).ToList();
+        Assert.Equal(Record(Out("json"))["positions"]!.GetValue<int>(), lines.Sum(l => l.Count));
+        Assert.All(lines, l => Assert.Equal(l.Order(), l));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class SampleRunTests
         using var json = JsonDocument.Parse(run.Stdout.ToString());
         var accounts = json.RootElement.GetProperty("accounts").EnumerateArray().ToList();
         string[] fields = ["account", "var", "es", "esStdError", "stressLoss", "worstPriceMove", "worstVolMove", "minimumCharge",
-            "initialMargin", "maintenanceMargin", "equity", "excess", "status", "delta", "gamma", "vega", "theta", "strategyMargin", "capitalSaving"];
+            "initialMargin", "maintenanceMargin", "equity", "excess", "status", "delta", "gamma", "vega", "theta", "strategyMargin", "capitalSaving", "positions"];
         Assert.All(accounts, a => Assert.Equal(fields, a.EnumerateObject().Select(p => p.Name)));
         Assert.Equal(["healthy", "liquidation", "margin-call"], accounts.Select(a => a.GetProperty("status").GetString()).Distinct().Order());
         Assert.True(accounts.Count >= 200);
@@ -77,6 +77,32 @@ public sealed class SampleRunTests
         Assert.Contains("initial_margin", columns);
         Assert.Contains("status", columns);
         Assert.Equal(["strategy_margin", "capital_saving"], columns.TakeLast(2));
+
+        // Every position once, under its account, in positions.parquet's order, with the file's values.
+        await using var positionsFile = await ParquetReader.CreateAsync(Path.Combine(run.Output, ResultFiles.Positions));
+        using var positionGroup = positionsFile.OpenRowGroupReader(0);
+        var fileAccounts = new string?[positionGroup.RowCount];
+        var fileLines = new int[positionGroup.RowCount];
+        var fileValues = new double[positionGroup.RowCount];
+        var fileEs = new double?[positionGroup.RowCount];
+        await positionGroup.ReadAsync(positionsFile.Schema.DataFields.Single(f => f.Name == "account"), fileAccounts.AsMemory());
+        await positionGroup.ReadAsync<int>(positionsFile.Schema.DataFields.Single(f => f.Name == "line"), fileLines.AsMemory());
+        await positionGroup.ReadAsync<double>(positionsFile.Schema.DataFields.Single(f => f.Name == "value"), fileValues.AsMemory());
+        await positionGroup.ReadAsync<double>(positionsFile.Schema.DataFields.Single(f => f.Name == "es_contribution"), fileEs.AsMemory());
+        var jsonPositions = accounts
+            .SelectMany(a => a.GetProperty("positions").EnumerateArray().Select(p => (Account: a.GetProperty("account").GetString(), Position: p)))
+            .ToList();
+        string[] positionFields = ["line", "type", "underlying", "quantity", "multiplier", "strike", "expiry", "right", "value", "delta", "gamma",
+            "vega", "theta", "esContribution", "stressContribution", "incrementalEs"];
+        Assert.All(jsonPositions, p => Assert.Equal(positionFields, p.Position.EnumerateObject().Select(f => f.Name)));
+        var accountOrder = accounts.Select((a, i) => (a.GetProperty("account").GetString()!, i)).ToDictionary(StringComparer.Ordinal);
+        var fileOrder = Enumerable.Range(0, fileLines.Length)
+            .Select(i => (fileAccounts[i], fileLines[i], fileValues[i], fileEs[i]))
+            .OrderBy(r => accountOrder[r.Item1!]).ToList(); // a stable sort: file order within an account
+        Assert.Equal(
+            fileOrder,
+            jsonPositions.Select(p => (p.Account, p.Position.GetProperty("line").GetInt32(), p.Position.GetProperty("value").GetDouble(),
+                p.Position.GetProperty("esContribution").ValueKind == JsonValueKind.Null ? (double?)null : p.Position.GetProperty("esContribution").GetDouble())));
 
         await using var strategies = await ParquetReader.CreateAsync(Path.Combine(run.Output, ResultFiles.Strategies));
         Assert.Equal(["account", "underlying", "strategy", "legs", "multiplicity", "requirement", "proven_optimal"], strategies.Schema.DataFields.Select(f => f.Name));

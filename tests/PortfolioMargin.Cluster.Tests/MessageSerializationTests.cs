@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using PortfolioMargin.Core.Portfolio;
+using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Surrogates;
+
+namespace PortfolioMargin.Cluster.Tests;
+
+/// <summary>
+/// Messages through Orleans' own serializer, as silos exchange them: a position risk's attribution crosses intact,
+/// and a missing one stays missing rather than becoming zeros.
+/// </summary>
+public sealed class MessageSerializationTests
+{
+    private static readonly Serializer Wire = new ServiceCollection()
+        .AddSerializer(builder => builder.AddAssembly(typeof(PositionRiskConverter).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>();
+
+    private static T RoundTrip<T>(T value)
+        where T : class => Wire.Deserialize<T>(Wire.SerializeToArray(value))!;
+
+    private static PositionRisk Risk(PositionAttribution? attribution) => new(
+        new Position("ACC1", Instrument.Option("SPY", OptionRight.Put, 480, new DateOnly(2027, 1, 15)), -3, 100, 7),
+        2.5, -750, -30, 0.5, -12.25, 4.75, attribution);
+
+    [Fact]
+    public void A_position_risk_round_trips_with_its_attribution_and_without_one()
+    {
+        PositionRisk[] risks = [Risk(new PositionAttribution(1200.5, -0.0, -950.25)), Risk(null), Risk(new PositionAttribution(0, 0, 0))];
+
+        var back = RoundTrip(risks);
+
+        Assert.Equal(risks, back);
+        Assert.Null(back[1].Attribution);
+        Assert.Equal(new PositionAttribution(0, 0, 0), back[2].Attribution); // zeros are an attribution, not none
+        Assert.True(double.IsNegative(back[0].Attribution!.Value.StressContribution));
+    }
+
+    [Fact]
+    public void A_surrogate_from_before_the_attribution_existed_reads_as_none()
+    {
+        // What a silo of the build before sends: fields 0 to 6 only.
+        var older = new PositionRiskSurrogate
+        {
+            Position = Risk(null).Position,
+            UnitValue = 2.5,
+            MarketValue = -750,
+            DeltaUnderlyingUnits = -30,
+            GammaUnderlyingUnits = 0.5,
+            VegaPerVolPoint = -12.25,
+            ThetaPerDay = 4.75,
+        };
+
+        Assert.Equal(Risk(null), new PositionRiskConverter().ConvertFromSurrogate(older));
+    }
+
+    [Fact]
+    public void A_shard_result_carries_its_positions_attribution_and_a_failed_status_its_input_flag()
+    {
+        var result = new ShardResult([], [Risk(new PositionAttribution(1, 2, 3)), Risk(null)], "host", new EngineCall("c-1", 1, 1, 1, 10), [], []);
+
+        var status = RoundTrip(new ShardStatus(ShardPhase.Completed, 1, 1, result));
+        var failed = RoundTrip(new ShardStatus(ShardPhase.Failed, 0, 1, null, "bad input", ErrorIsInput: true));
+
+        Assert.Equal(result.Positions, status.Result!.Positions);
+        Assert.Equal((ShardPhase.Failed, "bad input", true), (failed.Phase, failed.Error, failed.ErrorIsInput));
+    }
+}
