@@ -47,7 +47,8 @@ public sealed record BatchPlan(int AccountsPerBatch, int AccountCount, int Paths
     /// </summary>
     public int PathsPerChunk(int instruments, int? backendPreference = null)
     {
-        var perPath = (long)sizeof(double) * (2L * Steps * Underlyings + Math.Max(1, instruments));
+        // Factors, the instrument tile, and the attribution's spot bucket of every underlying.
+        var perPath = (long)sizeof(double) * (2L * Steps * Underlyings + Math.Max(1, instruments)) + (long)sizeof(int) * Underlyings;
         if (perPath > ChunkBudgetBytes)
         {
             throw new MemoryBudgetException(

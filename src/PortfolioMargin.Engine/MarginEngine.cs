@@ -22,15 +22,10 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
     public IRiskBackend Backend { get; } = backend;
 
-    /// <param name="positionsValued">
-    /// Called, on a worker thread, as soon as every position's t = 0 value and Greeks are known, while the Monte
-    /// Carlo batches still run: the caller can write the positions table then instead of after the run.
-    /// </param>
     public MarginRunResult Run(
         MarginInputs inputs,
         IProgress<EngineProgress>? progress = null,
-        CancellationToken cancellation = default,
-        Action<IReadOnlyList<PositionRisk>>? positionsValued = null)
+        CancellationToken cancellation = default)
     {
         var timings = new StageTimings();
         var clock = Stopwatch.StartNew();
@@ -49,9 +44,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
             var positionRisk = PositionValuation.Value(market, inputs.Positions);
             var accountGreeks = PositionValuation.AccountGreeks(market, positionRisk);
             var equity = EquityCalculator.Compute(inputs, positionRisk);
-            var elapsed = watch.Elapsed;
-            positionsValued?.Invoke(positionRisk);
-            return (positionRisk, accountGreeks, equity, elapsed);
+            return (positionRisk, accountGreeks, equity, watch.Elapsed);
         }, cancellation);
         var strategies = valuation.ContinueWith(
             done =>

@@ -23,13 +23,13 @@ public sealed record AccountResult(AccountMargin Margin, PositionRisk[] Position
 
 /// <summary>
 /// One engine call on one silo: <paramref name="Id"/> is unique across the cluster, so a run can count the calls
-/// that priced it and add up their account batches, path chunks and instrument revaluations once each.
+/// that priced it and add up their account batches, path chunks, instrument and attribution revaluations once each.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record EngineCall(string Id, int Accounts, int AccountBatches, int PathChunks, long InstrumentRevaluations)
+public sealed record EngineCall(string Id, int Accounts, int AccountBatches, int PathChunks, long InstrumentRevaluations, long AttributionRevaluations = 0)
 {
     /// <summary>This call's share of a run's work, to add up with the other calls'.</summary>
-    public EngineWork Work => new(1, AccountBatches, PathChunks, InstrumentRevaluations);
+    public EngineWork Work => new(1, AccountBatches, PathChunks, InstrumentRevaluations, AttributionRevaluations);
 }
 
 /// <summary>

@@ -117,6 +117,10 @@ public sealed class DeviceMemoryTests(CpuAcceleratorFixture fixture)
         // IlgpuBatch, stress grid: shocked spot and vol, its tile, account P&L, the unused path-worst row, one pricing table.
         var stress = (Double * (grid.Spot.Length + grid.AtmVol.Length + (instruments * grid.Count) + (accounts * grid.Count) + 1)) + pricingTable;
 
-        return market + book + monteCarlo + stress;
+        // IlgpuBatch, attribution: each instrument's lowest and highest unit P&L per spot bucket, the buckets' ln S₀
+        // and scale per underlying, and the chunk's bucket of every underlying's horizon spot.
+        var attribution = (2 * Double * instruments * Attribution.SpotBuckets.Count) + (2 * Double * underlyings) + (Int * underlyings * ChunkPaths);
+
+        return market + book + monteCarlo + stress + attribution;
     }
 }

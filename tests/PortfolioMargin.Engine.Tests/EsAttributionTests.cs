@@ -1,5 +1,4 @@
 using PortfolioMargin.Core.Input;
-using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Runs;
@@ -91,6 +90,22 @@ public sealed class EsAttributionTests(CpuAcceleratorFixture fixture)
         var naked = Run("host", inputs with { Positions = [inputs.Positions[0]] }).Accounts[0].Horizon.ExpectedShortfall;
         Assert.True(naked > 0.0);
         AssertClose(-naked, shortShare.IncrementalEs, "short leg");
+    }
+
+    [Fact]
+    public void Attribution_work_is_counted_and_does_not_depend_on_the_batching()
+    {
+        var inputs = Books.Mixed(Config);
+        var whole = Run("host", inputs);
+        using var host = new HostBackend();
+        var split = new MarginEngine(host, new EngineOptions { MaxAccountsPerBatch = 2, MaxPathsPerChunk = 700 }).Run(inputs);
+
+        // Every position is revalued on its account's tail at least, and on far fewer paths than all of them.
+        var tail = TailRanks.For(Config.Paths, Config.Confidence).TailCount;
+        var positions = inputs.Positions.Count;
+        Assert.InRange(whole.Work.AttributionRevaluations, (long)positions * tail, (long)positions * Config.Paths / 2);
+        Assert.Equal(whole.Work.AttributionRevaluations, split.Work.AttributionRevaluations);
+        Assert.True(split.AccountBatches > 1);
     }
 
     [Fact]
