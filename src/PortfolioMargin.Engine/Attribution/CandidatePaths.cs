@@ -14,6 +14,8 @@ internal readonly record struct PathLoss(double Loss, int Path) : IComparable<Pa
 internal sealed class CandidatePaths(int capacity)
 {
     private readonly PathLoss[] _keys = new PathLoss[capacity];
+    private readonly double[] _losses = new double[capacity];
+    private readonly int[] _paths = new int[capacity];
 
     public int Count { get; private set; }
 
@@ -38,7 +40,40 @@ internal sealed class CandidatePaths(int capacity)
 
     public void Add(double loss, int path) => _keys[Count++] = new PathLoss(loss, path);
 
-    public void Sort() => _keys.AsSpan(0, Count).Sort();
+    /// <summary>
+    /// Largest loss first, ties to the lower path index: the losses are sorted as plain doubles (the runtime's fast
+    /// path, no comparer calls), then each run of equal losses by path.
+    /// </summary>
+    public void Sort()
+    {
+        var losses = _losses.AsSpan(0, Count);
+        var paths = _paths.AsSpan(0, Count);
+        for (var k = 0; k < Count; k++)
+        {
+            losses[k] = -_keys[k].Loss;
+            paths[k] = _keys[k].Path;
+        }
+
+        losses.Sort(paths);
+        var start = 0;
+        for (var k = 1; k <= Count; k++)
+        {
+            if (k == Count || losses[k] != losses[start])
+            {
+                if (k - start > 1)
+                {
+                    paths[start..k].Sort();
+                }
+
+                start = k;
+            }
+        }
+
+        for (var k = 0; k < Count; k++)
+        {
+            _keys[k] = new PathLoss(-losses[k], paths[k]);
+        }
+    }
 
     /// <summary>The sorted candidates from <paramref name="start"/> on.</summary>
     public ReadOnlySpan<PathLoss> From(int start) => _keys.AsSpan(start, Count - start);

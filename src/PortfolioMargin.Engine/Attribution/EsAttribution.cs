@@ -10,7 +10,7 @@ namespace PortfolioMargin.Engine.Attribution;
 /// <summary>
 /// Per position (each entry of a batch's layout): the Euler contribution to the account's horizon ES, its loss at the
 /// account's worst stress point, and the incremental ES of removing it, from the account's resident P&amp;L row and a
-/// host revaluation of the position on the few paths that can matter (docs/model.md §9).
+/// host revaluation of the position on the few paths that can matter (docs/model.md §12).
 /// <para>
 /// Incremental ES needs the T = ⌈(1−α)N⌉ largest losses of the account without position j, B = L − Lⱼ, without
 /// revaluing j on every path. Any set of paths on which B is known bounds B's T-th largest from below by the T-th
@@ -163,12 +163,19 @@ internal static class EsAttribution
             }
         }
 
+        // Most paths lie below every bound: one comparison against the lowest rejects them.
+        var floorOfAll = Math.Min(tailThreshold, Min(lowest.AsSpan(0, underlyings.Count * SpotBuckets.Count)));
         var candidates = scratch.Candidates;
         candidates.Clear();
         var paths = context.Factors.Paths;
         var buckets = context.Factors.Bucket;
         for (var p = 0; p < loss.Length; p++)
         {
+            if (loss[p] < floorOfAll)
+            {
+                continue;
+            }
+
             var reach = tailThreshold;
             for (var slot = 0; slot < underlyings.Count; slot++)
             {
@@ -190,6 +197,11 @@ internal static class EsAttribution
     /// </summary>
     private static double Beyond(Context context, int entry, ReadOnlySpan<double> bounds, Scratch scratch)
     {
+        if (scratch.Candidates.Count == context.TailCount)
+        {
+            return scratch.MeanWithout();
+        }
+
         var underlying = context.Layout.UnderlyingIndex[context.Layout.EntryInstrument[entry]];
         var buckets = context.Factors.Bucket.AsSpan((int)((long)underlying * context.Factors.Paths), context.Factors.Paths);
         var groups = scratch.GroupsFor(underlying, scratch.Candidates.From(context.TailCount), buckets);
