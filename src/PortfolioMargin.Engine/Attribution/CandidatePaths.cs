@@ -1,14 +1,7 @@
 namespace PortfolioMargin.Engine.Attribution;
 
-/// <summary>A path and the account's loss on it, ordered largest loss first, ties to the lower path index.</summary>
-internal readonly record struct PathLoss(double Loss, int Path) : IComparable<PathLoss>
-{
-    public int CompareTo(PathLoss other)
-    {
-        var byLoss = other.Loss.CompareTo(Loss);
-        return byLoss != 0 ? byLoss : Path.CompareTo(other.Path);
-    }
-}
+/// <summary>A path and the account's loss on it.</summary>
+internal readonly record struct PathLoss(double Loss, int Path);
 
 /// <summary>An account's candidate paths, sorted largest loss first (ties to the lower path index) once filled.</summary>
 internal sealed class CandidatePaths(int capacity)

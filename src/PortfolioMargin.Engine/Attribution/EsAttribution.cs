@@ -81,8 +81,8 @@ internal static class EsAttribution
         // The tail: the T largest losses, ties to the lower path index, largest first.
         var candidates = scratch.Candidates;
         candidates.Reset(loss, TailThreshold(loss, scratch.Select, tailCount));
-        var tail = new int[tailCount];
-        var tailLoss = new double[tailCount];
+        var tail = scratch.Tail;
+        var tailLoss = scratch.TailLoss;
         for (var k = 0; k < tailCount; k++)
         {
             (tailLoss[k], tail[k]) = candidates[k];
@@ -322,16 +322,10 @@ internal static class EsAttribution
     /// <summary>The position's loss −w × unit P&amp;L on the listed paths, revalued as the host backend does.</summary>
     private static void PositionLosses(Context context, int entry, ReadOnlySpan<int> paths, Span<double> into, Scratch scratch)
     {
-        var source = (long)context.Layout.UnderlyingIndex[context.Layout.EntryInstrument[entry]] * context.Factors.Paths;
         var spot = scratch.Spot.AsSpan(0, paths.Length);
         var logSpot = scratch.LogSpot.AsSpan(0, paths.Length);
         var vol = scratch.Vol.AsSpan(0, paths.Length);
-        for (var k = 0; k < paths.Length; k++)
-        {
-            spot[k] = context.Factors.Spot[source + paths[k]];
-            logSpot[k] = context.Factors.LogSpot[source + paths[k]];
-            vol[k] = context.Factors.Vol[source + paths[k]];
-        }
+        context.Factors.Gather(context.Layout.UnderlyingIndex[context.Layout.EntryInstrument[entry]], paths, spot, logSpot, vol);
 
         Revalue(context, entry, spot, logSpot, vol, into, scratch);
     }
@@ -363,6 +357,10 @@ internal static class EsAttribution
         private double[] _tailValues = [];
         private double[] _bounds = [];
         private double[] _floor = [];
+        private readonly LargestLosses _top = new(tailCount);
+        private int _withoutCount;
+        private bool _heaped;
+        private double _beta;
 
         public long Revaluations { get; set; }
 
@@ -373,11 +371,6 @@ internal static class EsAttribution
         public double[] Select { get; } = new double[paths];
 
         public CandidatePaths Candidates { get; } = new(paths);
-
-        private readonly LargestLosses _top = new(tailCount);
-        private int _withoutCount;
-        private bool _heaped;
-        private double _beta;
 
         /// <summary>θ̂: the T-th largest loss without the position so far; βⱼ until a path past the tail came in.</summary>
         public double Threshold => _heaped ? _top.Threshold : _beta;
@@ -425,11 +418,16 @@ internal static class EsAttribution
 
         public double[] PendingValues { get; } = new double[Block];
 
-        public double[] Spot { get; } = new double[Math.Max(Block, tailCount)];
+        public double[] Spot { get; } = new double[Block];
 
-        public double[] LogSpot { get; } = new double[Math.Max(Block, tailCount)];
+        public double[] LogSpot { get; } = new double[Block];
 
-        public double[] Vol { get; } = new double[Math.Max(Block, tailCount)];
+        public double[] Vol { get; } = new double[Block];
+
+        /// <summary>The account's tail paths, largest loss first, and the losses on them.</summary>
+        public int[] Tail { get; } = new int[tailCount];
+
+        public double[] TailLoss { get; } = new double[tailCount];
 
         public double[] Without { get; } = new double[tailCount];
 

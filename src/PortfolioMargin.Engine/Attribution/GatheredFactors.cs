@@ -13,7 +13,7 @@ internal sealed class GatheredFactors(int paths)
 
     public void Clear() => _underlyings.Clear();
 
-    public (ReadOnlyMemory<double> Spot, ReadOnlyMemory<double> LogSpot, ReadOnlyMemory<double> Vol) Of(int underlying, HorizonFactors factors, int[] tail)
+    public (ReadOnlyMemory<double> Spot, ReadOnlyMemory<double> LogSpot, ReadOnlyMemory<double> Vol) Of(int underlying, HorizonFactors factors, ReadOnlySpan<int> tail)
     {
         var slot = _underlyings.IndexOf(underlying);
         if (slot < 0)
@@ -21,13 +21,7 @@ internal sealed class GatheredFactors(int paths)
             slot = _underlyings.Count;
             _underlyings.Add(underlying);
             Grow(_underlyings.Count * paths);
-            var source = (long)underlying * factors.Paths;
-            for (var k = 0; k < paths; k++)
-            {
-                _spot[slot * paths + k] = factors.Spot[source + tail[k]];
-                _logSpot[slot * paths + k] = factors.LogSpot[source + tail[k]];
-                _vol[slot * paths + k] = factors.Vol[source + tail[k]];
-            }
+            factors.Gather(underlying, tail, _spot.AsSpan(slot * paths, paths), _logSpot.AsSpan(slot * paths, paths), _vol.AsSpan(slot * paths, paths));
         }
 
         return (_spot.AsMemory(slot * paths, paths), _logSpot.AsMemory(slot * paths, paths), _vol.AsMemory(slot * paths, paths));

@@ -37,6 +37,18 @@ internal sealed class HorizonFactors
     /// <summary>The <see cref="SpotBuckets"/> bucket of each horizon spot, [underlying·Paths + path].</summary>
     public int[] Bucket { get; }
 
+    /// <summary>Spot, ln spot and vol of <paramref name="underlying"/> on the listed paths, contiguous.</summary>
+    public void Gather(int underlying, ReadOnlySpan<int> paths, Span<double> spot, Span<double> logSpot, Span<double> vol)
+    {
+        var source = (long)underlying * Paths;
+        for (var k = 0; k < paths.Length; k++)
+        {
+            spot[k] = Spot[source + paths[k]];
+            logSpot[k] = LogSpot[source + paths[k]];
+            vol[k] = Vol[source + paths[k]];
+        }
+    }
+
     public static HorizonFactors Simulate(MarketSnapshot market, RiskConfig config)
     {
         var n = market.Underlyings.Count;

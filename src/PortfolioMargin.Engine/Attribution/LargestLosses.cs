@@ -1,17 +1,16 @@
 namespace PortfolioMargin.Engine.Attribution;
 
 /// <summary>
-/// The T largest of the losses offered so far, as a min-heap: its smallest, <see cref="Threshold"/>, is a lower bound
-/// on the T-th largest loss of any superset, and rises as larger losses come in.
+/// The T largest of the losses offered so far, as a min-heap filled with T losses first (<see cref="Fill"/>): its
+/// smallest, <see cref="Threshold"/>, is a lower bound on the T-th largest loss of any superset, and rises as larger
+/// losses come in.
 /// </summary>
 internal sealed class LargestLosses(int capacity)
 {
     private readonly double[] _heap = new double[capacity];
     private int _count;
 
-    public double Threshold => _count < _heap.Length ? double.NegativeInfinity : _heap[0];
-
-    public void Clear() => _count = 0;
+    public double Threshold => _heap[0];
 
     /// <summary>Starts over holding exactly these losses (as many as the capacity): a heap built in linear time.</summary>
     public void Fill(ReadOnlySpan<double> losses)
@@ -26,19 +25,6 @@ internal sealed class LargestLosses(int capacity)
 
     public void Offer(double loss)
     {
-        if (_count < _heap.Length)
-        {
-            var at = _count++;
-            _heap[at] = loss;
-            while (at > 0 && _heap[(at - 1) / 2] > _heap[at])
-            {
-                (_heap[(at - 1) / 2], _heap[at]) = (_heap[at], _heap[(at - 1) / 2]);
-                at = (at - 1) / 2;
-            }
-
-            return;
-        }
-
         if (!(loss > _heap[0]))
         {
             return;
