@@ -32,6 +32,13 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         var market = inputs.Market;
         var config = inputs.Config;
 
+        if (inputs.Scenarios is { } given && (config.Steps != 1 || config.Paths != given.Count || given.Underlyings != market.Underlyings.Count))
+        {
+            throw new ArgumentException(
+                $"A given set of {given.Count} scenarios over {given.Underlyings} underlyings needs one step, {given.Count} paths and {given.Underlyings} underlyings in the market; the run has {config.Steps}, {config.Paths} and {market.Underlyings.Count}.",
+                nameof(inputs));
+        }
+
         var accounts = AccountsOf(inputs);
         var positionsByAccount = inputs.Positions.GroupBy(p => p.Account, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -89,7 +96,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                 // The next batch is packed while this one is priced.
                 packing = b + 1 < batches.Count ? PackAsync(market, batches[b + 1], scenarioHoldings) : null;
                 var lastReport = clock.Elapsed;
-                var outcome = MonteCarloDriver.RunBatch(Backend, market, config, layout, plan, timings, attributionWork, paths =>
+                var outcome = MonteCarloDriver.RunBatch(Backend, market, config, layout, plan, timings, attributionWork, inputs.Scenarios, paths =>
                 {
                     // Called after every path chunk: a cancelled run stops within one chunk, not one batch.
                     cancellation.ThrowIfCancellationRequested();

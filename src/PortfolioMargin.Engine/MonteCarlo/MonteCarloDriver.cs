@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Runs;
+using PortfolioMargin.Core.Scenarios;
 using PortfolioMargin.Engine.Attribution;
 using PortfolioMargin.Engine.Backends;
 
@@ -18,7 +19,7 @@ internal static class MonteCarloDriver
     /// <param name="pathsDone">Called after each path chunk with the paths of the batch simulated so far.</param>
     public static BatchOutcome RunBatch(
         IRiskBackend backend, MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, AttributionWork work,
-        Action<int>? pathsDone = null)
+        ScenarioSet? given = null, Action<int>? pathsDone = null)
     {
         var paths = config.Paths;
         var steps = config.Steps;
@@ -28,13 +29,26 @@ internal static class MonteCarloDriver
         using var stages = backend.Begin(market, config, layout, chunkPaths);
         timings.Add("allocation", stage.Elapsed);
 
+        // A given set's chunk is gathered into these, [u·chunk + p], before it is loaded.
+        var givenSpot = given is null ? null : new double[(long)market.Underlyings.Count * chunkPaths];
+        var givenVol = given is null ? null : new double[(long)market.Underlyings.Count * chunkPaths];
         var chunks = 0;
         for (var firstPath = 0; firstPath < paths; firstPath += chunkPaths)
         {
             var chunk = Math.Min(chunkPaths, paths - firstPath);
             chunks++;
             stage.Restart();
-            stages.SimulateFactors(firstPath, chunk);
+            if (given is null)
+            {
+                stages.SimulateFactors(firstPath, chunk);
+            }
+            else
+            {
+                var length = market.Underlyings.Count * chunk;
+                GivenChunk(given, firstPath, chunk, givenSpot!, givenVol!);
+                stages.LoadFactors(givenSpot.AsSpan(0, length), givenVol.AsSpan(0, length), chunk);
+            }
+
             timings.Add("scenarios", stage.Elapsed);
             for (var step = 0; step < steps; step++)
             {
@@ -65,7 +79,7 @@ internal static class MonteCarloDriver
         timings.Add("stress", stage.Elapsed);
 
         stage.Restart();
-        var attribution = EsAttribution.Compute(stages, market, config, layout, ranks, horizon, stress, work);
+        var attribution = EsAttribution.Compute(stages, market, config, layout, ranks, horizon, stress, work, given);
         timings.Add("attribution", stage.Elapsed);
 
         var tails = new AccountTail[horizon.Length];
@@ -75,5 +89,15 @@ internal static class MonteCarloDriver
         }
 
         return new BatchOutcome(tails, stress, attribution, chunks);
+    }
+
+    /// <summary>Scenarios [firstPath, firstPath + chunk) of a given set, laid out as a simulated chunk's one step.</summary>
+    private static void GivenChunk(ScenarioSet given, int firstPath, int chunk, double[] spot, double[] vol)
+    {
+        for (var u = 0; u < given.Underlyings; u++)
+        {
+            Array.Copy(given.Spot, (long)u * given.Count + firstPath, spot, (long)u * chunk, chunk);
+            Array.Copy(given.AtmVol, (long)u * given.Count + firstPath, vol, (long)u * chunk, chunk);
+        }
     }
 }
