@@ -19,4 +19,13 @@ public sealed record EngineOptions
 
     /// <summary>Upper bound on paths per chunk (null: as many as the budget allows).</summary>
     public int? MaxPathsPerChunk { get; init; }
+
+    /// <summary>
+    /// Each position's share of its account's ES and stress loss (docs/model.md §12). On by default; a backtest,
+    /// which reads only each account's VaR and ES, turns it off and saves its revaluations.
+    /// </summary>
+    public bool Attribution { get; init; } = true;
+
+    /// <summary>Keep each account's loss distribution as <see cref="Core.Risk.LossQuantiles"/> (off by default).</summary>
+    public bool LossQuantiles { get; init; }
 }

@@ -69,7 +69,8 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
             (held ??= []).Add(i);
         }
 
-        var attribution = new PositionAttribution[inputs.Positions.Count];
+        var attribution = new PositionAttribution?[inputs.Positions.Count];
+        var quantiles = _options.LossQuantiles ? new Dictionary<string, LossQuantiles>(StringComparer.Ordinal) : null;
         var attributionWork = new AttributionWork();
         var tails = new Dictionary<string, AccountTail>(StringComparer.Ordinal);
         var stress = new Dictionary<string, StressOutcome>(StringComparer.Ordinal);
@@ -106,17 +107,22 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                         lastReport = clock.Elapsed;
                         progress.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths + (long)batch.Count * paths, clock.Elapsed, (long)accounts.Count * config.Paths));
                     }
-                });
+                }, _options);
                 for (var a = 0; a < batch.Count; a++)
                 {
                     tails[batch[a]] = outcome.Tails[a];
+                    if (quantiles is not null)
+                    {
+                        quantiles[batch[a]] = outcome.LossQuantiles![a];
+                    }
+
                     stress[batch[a]] = outcome.Stress[a];
 
                     // The account's own positions come first in its entries; collateral held in an underlying follows.
                     var first = layout.AccountStart[a];
                     foreach (var (k, position) in (positionIndices.GetValueOrDefault(batch[a]) ?? []).Index())
                     {
-                        attribution[position] = outcome.Attribution[first + k];
+                        attribution[position] = outcome.Attribution?[first + k];
                     }
                 }
 
@@ -168,7 +174,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
         timings.Add("requirement", stage.Elapsed);
         ResultGuard.Check(market, results, attributed);
-        return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations), strategyRows);
+        return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations), strategyRows, quantiles);
     }
 
     private static void WaitQuietly(Task? task)

@@ -19,8 +19,9 @@ internal static class MonteCarloDriver
     /// <param name="pathsDone">Called after each path chunk with the paths of the batch simulated so far.</param>
     public static BatchOutcome RunBatch(
         IRiskBackend backend, MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, AttributionWork work,
-        ScenarioSet? given = null, Action<int>? pathsDone = null)
+        ScenarioSet? given = null, Action<int>? pathsDone = null, EngineOptions? options = null)
     {
+        options ??= new EngineOptions();
         var paths = config.Paths;
         var steps = config.Steps;
         var chunkPaths = plan.PathsPerChunk(layout.InstrumentCount, backend.PreferredChunkPaths(layout.InstrumentCount));
@@ -61,9 +62,12 @@ internal static class MonteCarloDriver
                 timings.Add("aggregation", stage.Elapsed);
             }
 
-            stage.Restart();
-            stages.TrackInstrumentExtremes(chunk);
-            timings.Add("attribution", stage.Elapsed);
+            if (options.Attribution)
+            {
+                stage.Restart();
+                stages.TrackInstrumentExtremes(chunk);
+                timings.Add("attribution", stage.Elapsed);
+            }
 
             pathsDone?.Invoke(firstPath + chunk);
         }
@@ -79,8 +83,10 @@ internal static class MonteCarloDriver
         timings.Add("stress", stage.Elapsed);
 
         stage.Restart();
-        var attribution = EsAttribution.Compute(stages, market, config, layout, ranks, horizon, stress, work, given);
+        var attribution = options.Attribution ? EsAttribution.Compute(stages, market, config, layout, ranks, horizon, stress, work, given) : null;
         timings.Add("attribution", stage.Elapsed);
+
+        var quantiles = options.LossQuantiles ? Quantiles(stages, layout.Accounts.Count, paths, config.Confidence) : null;
 
         var tails = new AccountTail[horizon.Length];
         for (var a = 0; a < tails.Length; a++)
@@ -88,7 +94,27 @@ internal static class MonteCarloDriver
             tails[a] = new AccountTail(horizon[a], worstPoint?[a]);
         }
 
-        return new BatchOutcome(tails, stress, attribution, chunks);
+        return new BatchOutcome(tails, stress, attribution, chunks, quantiles);
+    }
+
+    /// <summary>Every account's horizon losses, sorted, reduced to <see cref="LossQuantiles"/>.</summary>
+    private static LossQuantiles[] Quantiles(IBatchStages stages, int accounts, int paths, double confidence)
+    {
+        var losses = new double[paths];
+        var result = new LossQuantiles[accounts];
+        for (var a = 0; a < accounts; a++)
+        {
+            stages.ReadHorizonRow(a, losses);
+            for (var p = 0; p < paths; p++)
+            {
+                losses[p] = -losses[p];
+            }
+
+            Array.Sort(losses);
+            result[a] = LossQuantiles.FromSorted(losses, confidence);
+        }
+
+        return result;
     }
 
     /// <summary>Scenarios [firstPath, firstPath + chunk) of a given set, laid out as a simulated chunk's one step.</summary>
