@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Kernels;
+using PortfolioMargin.Storage.Input;
 
 namespace PortfolioMargin.Cli;
 
@@ -15,7 +16,43 @@ public static class CommandLine
         root.Subcommands.Add(ClusterVerbs.ClusterRun());
         root.Subcommands.Add(ClusterVerbs.Intraday());
         root.Subcommands.Add(BenchVerb());
+        root.Subcommands.Add(BacktestVerb());
         return root;
+    }
+
+    private static Command BacktestVerb()
+    {
+        var history = new Option<FileInfo?>("--history") { Description = "Market history CSV: date,underlying,spot,atmVol[,dividendYield,skew,smile,volOfVol,spotVolCorrelation,rate]. With no input option, samples/backtest runs." };
+        var positions = new Option<FileInfo?>("--positions") { Description = "Positions CSV or Parquet, entered on the history's first date (each account a portfolio)." };
+        var config = new Option<FileInfo?>("--config") { Description = "Risk config JSON: innovations, seed, and with --floors the stress grid and minimum charge." };
+        var models = new Option<string?>("--models") { Description = "Comma-separated models: implied, ewma, fhs (default: all three)." };
+        var confidence = new Option<double?>("--confidence") { Description = "VaR and ES confidence (default: the config's, 0.99)." };
+        var horizon = new Option<int?>("--horizon") { Description = "Horizon in rows (business days) of the history (default 2)." };
+        var window = new Option<int?>("--window") { Description = "FHS window in days (default 500)." };
+        var lambda = new Option<double?>("--lambda") { Description = "EWMA decay (default 0.94)." };
+        var paths = new Option<int?>("--paths") { Description = "Paths of the simulated models (default 10,000)." };
+        var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the config)." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the results (default: runs/backtest-<run-id>); must not exist or be empty." };
+        var json = new Option<bool>("--json") { Description = "Print {\"summary\":[...],\"rows\":[...]} on stdout; the tables go to stderr." };
+        var fill = new Option<HistoryFill>("--fill") { Description = "none (a missing underlying on a date is an error) or previous (carry its last close forward).", DefaultValueFactory = _ => HistoryFill.None };
+        var noRoll = new Option<bool>("--no-roll") { Description = "Let expiring contracts leave the book instead of rolling them (docs/backtesting.md)." };
+        var floors = new Option<bool>("--floors") { Description = "Requirement = max(ES, stress grid, minimum charge) as in an end-of-day run, instead of the model's ES alone." };
+        var device = new Option<DeviceKind>("--device") { Description = "As for `pm run`.", DefaultValueFactory = _ => DeviceKind.Auto };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr." };
+        var command = new Command("backtest", "Replay a market history through margin models (implied, EWMA, filtered historical simulation): coverage and procyclicality per model and portfolio.")
+        {
+            history, positions, config, models, confidence, horizon, window, lambda, paths, seed, output, json, fill, noRoll, floors, device, quiet,
+        };
+        command.SetAction((parse, cancellation) => Task.Run(
+            () => Backtest.BacktestCommand.Execute(
+                new Backtest.BacktestRequest(
+                    InputPath.Of(parse.GetValue(history)), InputPath.Of(parse.GetValue(positions)), InputPath.Of(parse.GetValue(config)),
+                    parse.GetValue(models), parse.GetValue(confidence), parse.GetValue(horizon), parse.GetValue(window), parse.GetValue(lambda),
+                    parse.GetValue(paths), parse.GetValue(seed), parse.GetValue(output)?.FullName, parse.GetValue(json), parse.GetValue(fill),
+                    parse.GetValue(noRoll), parse.GetValue(floors), parse.GetValue(device), parse.GetValue(quiet), Environment.GetCommandLineArgs()),
+                Console.Out, Console.Error, cancellation),
+            CancellationToken.None));
+        return command;
     }
 
     private static Command BenchVerb()
@@ -43,6 +80,20 @@ public static class CommandLine
                 parse.GetValue(peak) is [var fp32, var fp64, var bandwidth] ? new DevicePeak(fp32, fp64, bandwidth, "given with --peak") : null),
             Console.Out, Console.Error));
         command.Subcommands.Add(GenerateVerb());
+        command.Subcommands.Add(HistoryVerb());
+        return command;
+    }
+
+    private static Command HistoryVerb()
+    {
+        var file = new Argument<FileInfo>("out") { Description = "CSV file to write (samples/backtest/history.csv is this with the default seed)." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the generated history.", DefaultValueFactory = _ => Core.Backtesting.MarketHistorySettings.Default().Seed };
+        var command = new Command("history", "Write the sample backtest's market history: GARCH(1,1) with fat tails over calm, trend, crash and recovery regimes (docs/backtesting.md §9).") { file, seed };
+        command.SetAction(parse =>
+        {
+            Bench.HistoryGenerator.Write(parse.GetValue(file)!.FullName, parse.GetValue(seed));
+            return 0;
+        });
         return command;
     }
 

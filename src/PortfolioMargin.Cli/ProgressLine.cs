@@ -23,9 +23,9 @@ public sealed class ProgressLine(TextWriter stderr, bool quiet = false) : IProgr
         Show(value.Fraction, $"{value.AccountsDone}/{value.AccountsTotal} accounts done, {rate}", value.Elapsed);
     }
 
-    /// <summary>Progress that only counts accounts (a run through a cluster).</summary>
-    public void Report(int done, int total, TimeSpan elapsed, string detail) =>
-        Show(total > 0 ? (double)done / total : 0.0, total > 0 ? $"{done}/{total} accounts, {detail}" : detail, elapsed);
+    /// <summary>Progress that only counts things done: accounts (a run through a cluster), dates (a backtest).</summary>
+    public void Report(int done, int total, TimeSpan elapsed, string detail, string unit = "accounts") =>
+        Show(total > 0 ? (double)done / total : 0.0, total > 0 ? $"{done}/{total} {unit}, {detail}" : detail, elapsed);
 
     /// <summary>Ends the in-place line, so what follows starts on a line of its own.</summary>
     public void Finish()

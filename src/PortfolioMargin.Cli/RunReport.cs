@@ -69,5 +69,5 @@ public static class RunReport
     public static string Printable(string text) =>
         text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\x{(int)c:X2}" : c.ToString())) : text;
 
-    private static string Money(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    public static string Money(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -26,6 +26,12 @@ public sealed record EngineOptions
     /// </summary>
     public bool Attribution { get; init; } = true;
 
+    /// <summary>
+    /// The strategy-based requirement beside portfolio margin (docs/strategy-margin.md). On by default; off, every
+    /// account's strategy margin is 0 and no strategy row is made (a backtest compares margin models, not rules).
+    /// </summary>
+    public bool StrategyMargin { get; init; } = true;
+
     /// <summary>Keep each account's loss distribution as <see cref="Core.Risk.LossQuantiles"/> (off by default).</summary>
     public bool LossQuantiles { get; init; }
 }

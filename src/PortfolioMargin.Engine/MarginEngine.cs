@@ -57,7 +57,9 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
             done =>
             {
                 var watch = Stopwatch.StartNew();
-                return (StrategyMargins.Compute(market, config, done.Result.positionRisk), watch.Elapsed);
+                return (_options.StrategyMargin
+                    ? StrategyMargins.Compute(market, config, done.Result.positionRisk)
+                    : (new Dictionary<string, double>(), []), watch.Elapsed);
             },
             cancellation, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
@@ -191,6 +193,21 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
     private static Task<BookLayout> PackAsync(Core.Market.MarketSnapshot market, IReadOnlyList<string> batch, Dictionary<string, List<Position>> positionsByAccount) =>
         Task.Run(() => BookLayout.Build(market, batch, positionsByAccount));
+
+    /// <summary>
+    /// Each account's model value of its positions on a snapshot (the t = 0 pricing of a run, with an option past
+    /// its expiry at intrinsic): what a backtest revalues a fixed book with at a later close for its realized P&amp;L.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> AccountValues(Core.Market.MarketSnapshot market, IReadOnlyList<Position> positions)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var risk in PositionValuation.Value(market, positions))
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(values, risk.Position.Account, out _) += risk.MarketValue;
+        }
+
+        return values;
+    }
 
     /// <summary>Every account that holds a position or posts collateral, in ordinal order.</summary>
     public static IReadOnlyList<string> AccountsOf(MarginInputs inputs) =>

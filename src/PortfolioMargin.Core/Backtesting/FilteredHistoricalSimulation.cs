@@ -50,14 +50,16 @@ public static class FilteredHistoricalSimulation
     /// the window is rows date − windowDays + 1 … date; change s is devolatilised by the EWMA forecast for day s
     /// (the estimate at the close of s − 1, so a change is scaled by the vol known before it happened, as in
     /// Hull and White) and revolatilised by the estimate at the close of <paramref name="date"/>. Reads rows
-    /// 0 … date only. The window must start at row 1 or later so that every day has a prior forecast.
+    /// 0 … date only. The window must start at row 1 or later so that every day has a prior forecast. With
+    /// <paramref name="floorAtWindowMean"/> no devolatilising vol is below its window mean (<see cref="FloorAtMean"/>).
     /// </summary>
     public static double[,] FromHistory(
         double[,] changes,
         int date,
         int windowDays,
         double decay = EwmaCovariance.RiskMetricsDecay,
-        int warmupDays = EwmaCovariance.DefaultWarmupDays)
+        int warmupDays = EwmaCovariance.DefaultWarmupDays,
+        bool floorAtWindowMean = false)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var first = date - windowDays + 1;
@@ -92,6 +94,35 @@ public static class FilteredHistoricalSimulation
             current[i] = ewma.Volatility(i);
         }
 
+        if (floorAtWindowMean)
+        {
+            FloorAtMean(windowVolatility);
+        }
+
         return Scenarios(window, windowVolatility, current);
+    }
+
+    /// <summary>
+    /// Each factor's devolatilising vols floored at their mean over the window: a change on a day whose forecast
+    /// was far below normal (an implied vol that barely moved for months, then jumped) is otherwise divided by
+    /// almost nothing and, revolatilised in a stressed market, becomes a scenario no market has seen. CCPs floor
+    /// the filtering vol for the same reason (Eurex Prisma's floor on the EWMA vol).
+    /// </summary>
+    private static void FloorAtMean(double[,] volatility)
+    {
+        var days = volatility.GetLength(0);
+        for (var i = 0; i < volatility.GetLength(1); i++)
+        {
+            var mean = 0.0;
+            for (var s = 0; s < days; s++)
+            {
+                mean += volatility[s, i] / days;
+            }
+
+            for (var s = 0; s < days; s++)
+            {
+                volatility[s, i] = Math.Max(volatility[s, i], mean);
+            }
+        }
     }
 }

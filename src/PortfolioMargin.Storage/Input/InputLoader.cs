@@ -59,6 +59,36 @@ public static class InputLoader
     /// <summary>Positions as CSV, or as Parquet when the file name ends in <c>.parquet</c>; the columns are the same.</summary>
     public static IReadOnlyList<Position> LoadPositions(string path) => LoadPositions(path, null);
 
+    /// <summary>Positions as <see cref="LoadPositions(string)"/>, noted in <paramref name="files"/> for the run record.</summary>
+    public static IReadOnlyList<Position> LoadPositions(string path, IList<InputFile> files)
+    {
+        var read = new List<InputFile>();
+        var positions = LoadPositions(path, read);
+        read.ForEach(files.Add);
+        return positions;
+    }
+
+    /// <summary>A risk config file alone, its asset names checked against <paramref name="assets"/>.</summary>
+    public static RiskConfig LoadConfig(string path, IReadOnlySet<string> assets, ConfigOverrides overrides, IList<InputFile> files)
+    {
+        var read = new List<InputFile>();
+        var config = RiskConfigJson.Parse(ReadText(path, "config", read), path, assets, overrides);
+        read.ForEach(files.Add);
+        return config;
+    }
+
+    /// <summary>A market snapshot file alone (a generator's parameters, a backtest's currency).</summary>
+    public static Core.Market.MarketSnapshot LoadMarket(string path) => MarketSnapshotJson.Parse(ReadText(path, "market", null), path);
+
+    /// <summary>A backtest's market history (<see cref="MarketHistoryCsv"/>), noted in <paramref name="files"/>.</summary>
+    public static Core.Backtesting.MarketHistory LoadHistory(string path, HistoryFill fill, IList<InputFile> files)
+    {
+        var read = new List<InputFile>();
+        var history = MarketHistoryCsv.Parse(ReadText(path, "history", read), path, fill);
+        read.ForEach(files.Add);
+        return history;
+    }
+
     private static IReadOnlyList<Position> LoadPositions(string path, List<InputFile>? files)
     {
         if (!path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))

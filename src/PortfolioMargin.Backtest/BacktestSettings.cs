@@ -1,0 +1,82 @@
+using PortfolioMargin.Core.Backtesting;
+using PortfolioMargin.Core.Risk;
+
+namespace PortfolioMargin.Backtest;
+
+/// <summary>
+/// What a backtest replays and how. <see cref="HorizonRows"/> counts rows (business days) of the history: each
+/// model's scenarios move the market over that many business days (variance h/252 of a year), and the engine
+/// revalues at the calendar days from the date to the row h later, so time decay and carry are the calendar's,
+/// exactly as the realized loss sees them. The config gives
+/// the innovations, the stress grid and minimum charge (used only with <see cref="Floors"/>) and the seed.
+/// </summary>
+public sealed record BacktestSettings
+{
+    public IReadOnlyList<MarginModel> Models { get; init; } = [MarginModel.Implied, MarginModel.Ewma, MarginModel.Fhs];
+
+    public double Confidence { get; init; } = 0.99;
+
+    public int HorizonRows { get; init; } = 2;
+
+    /// <summary>Past days of joint changes in each FHS scenario set (Eurex Prisma's filtered window is of this order).</summary>
+    public int WindowDays { get; init; } = 500;
+
+    /// <summary>EWMA decay for the vols and correlations (RiskMetrics' daily 0.94).</summary>
+    public double Lambda { get; init; } = EwmaCovariance.RiskMetricsDecay;
+
+    /// <summary>Paths of the simulated models (implied, ewma); FHS has one scenario per window day.</summary>
+    public int Paths { get; init; } = 10_000;
+
+    public RiskConfig Config { get; init; } = new();
+
+    /// <summary>Roll expiring contracts (<see cref="RollingBook"/>); off, they leave the book.</summary>
+    public bool Roll { get; init; } = true;
+
+    /// <summary>With floors the requirement is max(ES, stress grid, minimum charge), as in an end-of-day run; without, the model's ES alone.</summary>
+    public bool Floors { get; init; }
+
+    /// <summary>Simulated histories for the Acerbi–Szekely p-value.</summary>
+    public int EsTestSimulations { get; init; } = 2_000;
+
+    /// <summary>Business days a year, for the scenarios' time and the EWMA vols' annualisation.</summary>
+    public const double BusinessDaysPerYear = 252.0;
+
+    /// <summary>The scenarios' horizon in years of business-day variance.</summary>
+    public double ScenarioYears => HorizonRows / BusinessDaysPerYear;
+
+    /// <summary>The first setting outside its rule, as (option, problem), or null.</summary>
+    public (string Option, string Problem)? FirstProblem()
+    {
+        if (Models.Count == 0 || Models.Distinct().Count() != Models.Count)
+        {
+            return ("--models", "must name each of implied, ewma, fhs at most once, and at least one");
+        }
+
+        if (!(Confidence is >= 0.5 and < 1))
+        {
+            return ("--confidence", $"is {Confidence}, must be in [0.5, 1)");
+        }
+
+        if (HorizonRows is < 1 or > 250)
+        {
+            return ("--horizon", $"is {HorizonRows}, must be in [1, 250] rows");
+        }
+
+        if (!(Lambda is > 0 and < 1))
+        {
+            return ("--lambda", $"is {Lambda}, must be in (0, 1)");
+        }
+
+        if (Paths is < RiskConfig.MinimumPaths or > 10_000_000)
+        {
+            return ("--paths", $"is {Paths}, must be in [{RiskConfig.MinimumPaths}, 10,000,000]");
+        }
+
+        if (Models.Contains(MarginModel.Fhs) && WindowDays - HorizonRows + 1 < RiskConfig.MinimumPaths)
+        {
+            return ("--window", $"is {WindowDays}, must give at least {RiskConfig.MinimumPaths} scenarios of {HorizonRows} rows (window ≥ {RiskConfig.MinimumPaths + HorizonRows - 1})");
+        }
+
+        return null;
+    }
+}
