@@ -19,4 +19,10 @@ public sealed record EngineOptions
 
     /// <summary>Upper bound on paths per chunk (null: as many as the budget allows).</summary>
     public int? MaxPathsPerChunk { get; init; }
+
+    /// <summary>
+    /// Keep every account's horizon-loss histogram and full stress grid (<see cref="Core.Runs.AccountDetail"/>) in
+    /// <see cref="Core.Runs.MarginRunResult.Details"/>, for `pm run --report`; one more read of each account's row.
+    /// </summary>
+    public bool RecordAccountDetail { get; init; }
 }

@@ -64,6 +64,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
         var attribution = new PositionAttribution[inputs.Positions.Count];
         var attributionWork = new AttributionWork();
+        var details = _options.RecordAccountDetail ? new AccountDetails() : null;
         var tails = new Dictionary<string, AccountTail>(StringComparer.Ordinal);
         var stress = new Dictionary<string, StressOutcome>(StringComparer.Ordinal);
         // Never plan for more than half the backend's memory, whatever the configured budget.
@@ -99,7 +100,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                         lastReport = clock.Elapsed;
                         progress.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths + (long)batch.Count * paths, clock.Elapsed, (long)accounts.Count * config.Paths));
                     }
-                });
+                }, details);
                 for (var a = 0; a < batch.Count; a++)
                 {
                     tails[batch[a]] = outcome.Tails[a];
@@ -161,7 +162,10 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
         timings.Add("requirement", stage.Elapsed);
         ResultGuard.Check(market, results, attributed);
-        return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations), strategyRows);
+        return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations), strategyRows)
+        {
+            Details = details?.All,
+        };
     }
 
     private static void WaitQuietly(Task? task)

@@ -1,0 +1,43 @@
+using PortfolioMargin.Storage.Output;
+using SkiaSharp;
+
+namespace PortfolioMargin.Reporting.Tests;
+
+/// <summary>The sample's report in a real browser, offline: it loads with no console message and draws a page.</summary>
+public sealed class BrowserTests(SampleRunFixture run) : IClassFixture<SampleRunFixture>
+{
+    [ChromiumFact]
+    public void Chromium_draws_the_report_as_a_page_that_is_not_one_colour()
+    {
+        var report = Path.Combine(run.Output, ResultFiles.Report);
+        var shot = Path.Combine(run.Scratch, "report.png");
+
+        Chromium.Run(Path.Combine(run.Scratch, "profile-shot"), report, $"--screenshot={shot}", "--window-size=1280,4000");
+
+        using var bitmap = SKBitmap.Decode(shot);
+        Assert.Equal(1280, bitmap.Width);
+        var colours = new HashSet<uint>();
+        for (var y = 0; y < bitmap.Height; y += 3)
+        {
+            for (var x = 0; x < bitmap.Width; x += 3)
+            {
+                colours.Add((uint)bitmap.GetPixel(x, y));
+            }
+        }
+
+        // Text, tables and charts in several colours: far more than a blank or an error page has.
+        Assert.True(colours.Count > 50, $"{colours.Count} distinct colours in the screenshot");
+    }
+
+    [ChromiumFact]
+    public void Chromium_loads_the_report_without_a_console_message()
+    {
+        var report = Path.Combine(run.Output, ResultFiles.Report);
+
+        var (_, dom, log) = Chromium.Run(Path.Combine(run.Scratch, "profile-dom"), report, "--dump-dom", "--enable-logging=stderr", "--v=0");
+
+        // Chromium writes every console message and uncaught error of the page to its log as CONSOLE lines.
+        Assert.DoesNotContain(log.Split('\n'), line => line.Contains("CONSOLE", StringComparison.Ordinal) || line.Contains("Uncaught", StringComparison.Ordinal));
+        Assert.Contains("id=\"account-index\"", dom, StringComparison.Ordinal);
+    }
+}
