@@ -39,12 +39,13 @@ public sealed record RunFolder(
         var record = ReadRecord(recordPath);
         CheckOutputs(full, record);
 
+        // The tables are decoded side by side: on a big book positions.parquet alone is most of the reading.
         string File(string name) => System.IO.Path.Combine(full, name);
-        Task<ColumnTable?> Optional(string path) =>
-            System.IO.File.Exists(path) ? ColumnTable.ReadAsync(path, cancellation).ContinueWith(t => (ColumnTable?)t.GetAwaiter().GetResult(), TaskScheduler.Default) : Task.FromResult<ColumnTable?>(null);
+        Task<ColumnTable> Read(string path) => Task.Run(() => ColumnTable.ReadAsync(path, cancellation), cancellation);
+        async Task<ColumnTable?> Optional(string path) => System.IO.File.Exists(path) ? await Read(path) : null;
 
-        var accounts = ColumnTable.ReadAsync(File(ResultFiles.Accounts), cancellation);
-        var positions = ColumnTable.ReadAsync(File(ResultFiles.Positions), cancellation);
+        var positions = Read(File(ResultFiles.Positions));
+        var accounts = Read(File(ResultFiles.Accounts));
         var strategies = Optional(File(ResultFiles.Strategies));
         var events = Optional(eventsPath is null ? File(ResultFiles.Events) : System.IO.Path.GetFullPath(eventsPath));
         var details = System.IO.File.Exists(File(ResultFiles.ReportDetail)) ? await ReportDetailFile.ReadAsync(File(ResultFiles.ReportDetail), cancellation) : null;
