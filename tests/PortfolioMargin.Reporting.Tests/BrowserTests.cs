@@ -36,8 +36,23 @@ public sealed class BrowserTests(SampleRunFixture run) : IClassFixture<SampleRun
 
         var (_, dom, log) = Chromium.Run(Path.Combine(run.Scratch, "profile-dom"), report, "--dump-dom", "--enable-logging=stderr", "--v=0");
 
-        // Chromium writes every console message and uncaught error of the page to its log as CONSOLE lines.
-        Assert.DoesNotContain(log.Split('\n'), line => line.Contains("CONSOLE", StringComparison.Ordinal) || line.Contains("Uncaught", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Split('\n'), IsConsoleMessage);
         Assert.Contains("id=\"account-index\"", dom, StringComparison.Ordinal);
     }
+
+    [ChromiumFact]
+    public void A_page_with_a_script_error_is_caught_by_the_console_check()
+    {
+        // The check above would pass on a browser that logs nothing: show that it sees an error where there is one.
+        var page = Path.Combine(run.Scratch, "broken.html");
+        File.WriteAllText(page, "<!DOCTYPE html><html><body><script>undefinedFunction();</script></body></html>");
+
+        var (_, _, log) = Chromium.Run(Path.Combine(run.Scratch, "profile-broken"), page, "--dump-dom", "--enable-logging=stderr", "--v=0");
+
+        Assert.Contains(log.Split('\n'), IsConsoleMessage);
+    }
+
+    /// <summary>Chromium writes every console message and uncaught error of the page to its log as CONSOLE lines.</summary>
+    private static bool IsConsoleMessage(string line) =>
+        line.Contains("CONSOLE", StringComparison.Ordinal) || line.Contains("Uncaught", StringComparison.Ordinal);
 }
