@@ -112,7 +112,11 @@ public sealed class SampleReportTests(SampleRunFixture run) : IClassFixture<Samp
             Assert.Equal(accounts.Number("stress_loss")[row], detail.Stress.Max(c => c.Loss));
             Assert.True(detail.LossLowest + detail.BinWidth * detail.PathCounts.Length >= accounts.Number("var")[row]);
             Assert.NotNull(report.GetElementById($"{AccountSection.AnchorOf(account)}-distribution"));
-            Assert.NotNull(report.GetElementById($"{AccountSection.AnchorOf(account)}-stress"));
+
+            // The heat map shows every grid point's loss from the file, and outlines the one the requirement used.
+            var grid = report.GetElementById($"{AccountSection.AnchorOf(account)}-stress")!;
+            Assert.Equal(detail.Stress.Select(c => c.Loss).Order(), grid.QuerySelectorAll("td").Select(ValueOf).Order());
+            Assert.Equal(accounts.Number("stress_loss")[row], ValueOf(grid.QuerySelector("td.marked")!));
         }
     }
 
@@ -147,6 +151,6 @@ public sealed class SampleReportTests(SampleRunFixture run) : IClassFixture<Samp
         var sections = report.QuerySelectorAll("section[id^='account-']");
         Assert.NotEmpty(sections);
         Assert.All(sections, s => Assert.Contains("did not record this account's loss distribution", s.TextContent, StringComparison.Ordinal));
-        Assert.Empty(report.QuerySelectorAll("figure[id$='-distribution'], figure[id$='-stress']"));
+        Assert.Empty(report.QuerySelectorAll("figure[id$='-distribution'], table[id$='-stress']"));
     }
 }

@@ -18,6 +18,10 @@ internal static class PageStyle
         figcaption{color:#444;font-size:12px;max-width:640px} svg{max-width:100%;height:auto}
         .status-healthy{color:#009E73} .status-margin-call{color:#B07000} .status-liquidation{color:#D55E00}
         details summary{cursor:pointer;margin:4px 0} code{font-size:12px;word-break:break-all}
+        table.heat td{min-width:52px;text-align:center;padding:10px 6px;border:1px solid #fff;font-size:12px}
+        table.heat td.marked{outline:4px solid #D55E00;outline-offset:-4px;font-weight:bold}
+        table.heat th{background:none;font-weight:normal;font-size:12px;text-align:center;vertical-align:middle;border:none}
+        table.heat th.corner{color:#555;text-align:left;white-space:nowrap} table.heat + figcaption{max-width:520px}
         """;
 
     /// <summary>Click a header to sort its table (again: the other way); numbers by data-value, text as text.</summary>

@@ -86,11 +86,11 @@ internal sealed class AccountSection(AccountTable accounts, ColumnTable position
 
         // The engine's worst point: the first largest loss in price-major order, as accounts.parquet reports it.
         var worst = detail.Stress.Aggregate((best, next) => next.Loss > best.Loss ? next : best);
-        var plot = GridHeatMap.Plot(
-            [.. prices.Select(p => Html.Html.Percent(p))], [.. vols.Select(v => Html.Html.Percent(v))], values,
+        return HeatTable.Render(
+            AnchorOf(account) + "-stress", [.. prices.Select(p => Html.Html.Percent(p))], [.. vols.Select(v => Html.Html.Percent(v))], values,
             (prices.IndexOf(worst.PriceMoveRelative), vols.IndexOf(worst.VolMoveRelative)),
-            "price move (% of spot, every underlying)", "ATM vol move (% of vol)", GridHeatMap.Compact);
-        return SvgChart.Figure(plot, $"Loss of {account} at each stress point ({currency}); the outlined cell is the worst, {Html.Html.Amount(worst.Loss)} {currency}.", AnchorOf(account) + "-stress");
+            "price", "vol", HeatTable.Compact,
+            $"Loss of {account} at each stress point ({currency}; negative is a gain): every underlying's price moved by the column's fraction of spot and its ATM vol by the row's fraction of vol, at once. The outlined cell is the worst, {Html.Html.Amount(worst.Loss)} {currency}.");
     }
 
     private string Positions(string account, IReadOnlyList<int> rows)

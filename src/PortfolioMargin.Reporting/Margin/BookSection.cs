@@ -63,12 +63,26 @@ internal static class BookSection
         return Html.Html.Details($"{status}: {rows.Count} accounts", rows.Count > 0 ? table.Render() : Html.Html.Note("none"), open: status != "healthy" && rows.Count <= 50);
     }
 
+    /// <summary>
+    /// Bins of equal width in log10(IM): a book's requirements span several orders of magnitude, and on a linear
+    /// axis all but the largest few accounts fall into the first bin.
+    /// </summary>
     private static string RequirementHistogram(AccountTable accounts, string currency)
     {
-        var values = accounts["initial_margin"].Select(v => v ?? double.NaN).ToList();
-        var (lowest, width, bins) = HistogramChart.Bin(values, 40);
-        var plot = HistogramChart.Plot(lowest, width, bins, $"initial margin per account ({currency})", "accounts");
-        return SvgChart.Figure(plot, $"How the initial margin is spread over the {accounts.Count:N0} accounts (40 equal bins).", "book-histogram");
+        var positive = accounts["initial_margin"].Where(v => v > 0).Select(v => Math.Log10(v!.Value)).ToList();
+        var none = accounts.Count - positive.Count;
+        if (positive.Count == 0)
+        {
+            return Html.Html.Note("No account has a requirement.");
+        }
+
+        var (lowest, width, bins) = HistogramChart.Bin(positive, 40);
+        var plot = HistogramChart.Plot(lowest, width, bins, $"initial margin per account ({currency}, log scale)", "accounts");
+        var (first, last) = ((int)Math.Floor(lowest), (int)Math.Ceiling(lowest + width * bins.Length));
+        var powers = Enumerable.Range(first, Math.Max(1, last - first + 1)).ToList();
+        plot.Axes.Bottom.SetTicks([.. powers.Select(k => (double)k)], [.. powers.Select(k => HeatTable.Compact(Math.Pow(10, k)))]);
+        var omitted = none > 0 ? $"; {none:N0} accounts with no requirement are not shown" : "";
+        return SvgChart.Figure(plot, $"How the initial margin is spread over the accounts (40 bins of equal width in log10 IM{omitted}).", "book-histogram");
     }
 
     private static string EquityScatter(AccountTable accounts, double maintenanceRatio, string currency)
@@ -100,7 +114,8 @@ internal static class BookSection
         atMaintenance.LegendText = $"equity = MM = {maintenanceRatio:0.##} × IM (below: liquidation)";
         plot.XLabel($"initial margin ({currency})");
         plot.YLabel($"equity ({currency})");
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Figure(plot, "Each account's initial margin against its equity; the dashed line is equity = IM, the dotted one equity = MM.", "book-scatter");
+        // Below the axes, not over them: a big book's points fill the whole data area.
+        plot.ShowLegend(Edge.Bottom);
+        return SvgChart.Figure(plot, "Each account's initial margin against its equity; the dashed line is equity = IM, the dotted one equity = MM.", "book-scatter", height: SvgChart.Height + 60);
     }
 }
