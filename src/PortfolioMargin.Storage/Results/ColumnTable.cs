@@ -77,6 +77,8 @@ public sealed class ColumnTable
                 text.ToDictionary(c => c.Key, c => c.Value.ToArray(), StringComparer.Ordinal),
                 numbers.ToDictionary(c => c.Key, c => c.Value.ToArray(), StringComparer.Ordinal));
         }
+        // Parquet.Net reports a file cut short or overwritten in several ways (a bad magic number, a footer length past
+        // the end, a page that decodes past its buffer): each is this file's fault, not the program's.
         catch (Exception error) when (error is IOException or InvalidDataException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NotSupportedException)
         {
             throw new InputException(full, 0, "", $"not a whole Parquet file (truncated or damaged?): {error.Message}");
