@@ -135,6 +135,22 @@ public sealed class SampleReportTests(SampleRunFixture run) : IClassFixture<Samp
     }
 
     [Fact]
+    public async Task Without_the_market_snapshot_the_underlyings_stay_in_underlying_units_and_say_why()
+    {
+        var folder = run.Copy("no-market");
+        var record = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ResultFiles.RunRecord)))!.AsObject();
+        var market = record["inputs"]!.AsArray().First(i => i!["role"]!.GetValue<string>() == "market")!;
+        market["path"] = Path.Combine(folder, "gone", "market.json");
+        File.WriteAllText(Path.Combine(folder, ResultFiles.RunRecord), record.ToJsonString());
+
+        var path = await MarginReport.WriteAsync(folder, Path.Combine(folder, "r.html"));
+
+        var underlyings = new HtmlParser().ParseDocument(await File.ReadAllTextAsync(path)).GetElementById("underlyings")!;
+        Assert.Contains("is not on this machine", underlyings.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(underlying units)", underlyings.QuerySelector("thead")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_without_recorded_detail_still_reports_and_says_so()
     {
         var folder = run.Copy("no-detail");

@@ -101,7 +101,8 @@ public sealed record RunFolder(
         var path = input?["path"]?.GetValue<string>();
         if (path is null || !System.IO.File.Exists(path))
         {
-            return (null, $"the market snapshot {path ?? "(not named in run.json)"} is not there any more");
+            // A cluster's silo may be on another machine than the client whose paths run.json records.
+            return (null, path is null ? "run.json names no market snapshot" : $"the market snapshot {path} is not on this machine (moved, or the run's inputs were read elsewhere)");
         }
 
         try
