@@ -21,6 +21,15 @@ public sealed record EngineOptions
     public int? MaxPathsPerChunk { get; init; }
 
     /// <summary>
+    /// Each position's share of its account's ES and stress loss (docs/model.md §12). On by default; a backtest,
+    /// which reads only each account's VaR and ES, turns it off and saves its revaluations.
+    /// </summary>
+    public bool Attribution { get; init; } = true;
+
+    /// <summary>Keep each account's loss distribution as <see cref="Core.Risk.LossQuantiles"/> (off by default).</summary>
+    public bool LossQuantiles { get; init; }
+
+    /// <summary>
     /// Keep every account's horizon-loss histogram and full stress grid (<see cref="Core.Runs.AccountDetail"/>) in
     /// <see cref="Core.Runs.MarginRunResult.Details"/>, for `pm run --report`; one more read of each account's row.
     /// </summary>

@@ -32,6 +32,13 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         var market = inputs.Market;
         var config = inputs.Config;
 
+        if (inputs.Scenarios is { } given && (config.Steps != 1 || config.Paths != given.Count || given.Underlyings != market.Underlyings.Count))
+        {
+            throw new ArgumentException(
+                $"A given set of {given.Count} scenarios over {given.Underlyings} underlyings needs one step, {given.Count} paths and {given.Underlyings} underlyings in the market; the run has {config.Steps}, {config.Paths} and {market.Underlyings.Count}.",
+                nameof(inputs));
+        }
+
         var accounts = AccountsOf(inputs);
         var positionsByAccount = inputs.Positions.GroupBy(p => p.Account, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -62,7 +69,8 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
             (held ??= []).Add(i);
         }
 
-        var attribution = new PositionAttribution[inputs.Positions.Count];
+        var attribution = new PositionAttribution?[inputs.Positions.Count];
+        var quantiles = _options.LossQuantiles ? new Dictionary<string, LossQuantiles>(StringComparer.Ordinal) : null;
         var attributionWork = new AttributionWork();
         var details = _options.RecordAccountDetail ? new AccountDetails() : null;
         var tails = new Dictionary<string, AccountTail>(StringComparer.Ordinal);
@@ -90,7 +98,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                 // The next batch is packed while this one is priced.
                 packing = b + 1 < batches.Count ? PackAsync(market, batches[b + 1], scenarioHoldings) : null;
                 var lastReport = clock.Elapsed;
-                var outcome = MonteCarloDriver.RunBatch(Backend, market, config, layout, plan, timings, attributionWork, paths =>
+                var outcome = MonteCarloDriver.RunBatch(Backend, market, config, layout, plan, timings, attributionWork, inputs.Scenarios, paths =>
                 {
                     // Called after every path chunk: a cancelled run stops within one chunk, not one batch.
                     cancellation.ThrowIfCancellationRequested();
@@ -100,17 +108,22 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                         lastReport = clock.Elapsed;
                         progress.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths + (long)batch.Count * paths, clock.Elapsed, (long)accounts.Count * config.Paths));
                     }
-                }, details);
+                }, _options, details);
                 for (var a = 0; a < batch.Count; a++)
                 {
                     tails[batch[a]] = outcome.Tails[a];
+                    if (quantiles is not null)
+                    {
+                        quantiles[batch[a]] = outcome.LossQuantiles![a];
+                    }
+
                     stress[batch[a]] = outcome.Stress[a];
 
                     // The account's own positions come first in its entries; collateral held in an underlying follows.
                     var first = layout.AccountStart[a];
                     foreach (var (k, position) in (positionIndices.GetValueOrDefault(batch[a]) ?? []).Index())
                     {
-                        attribution[position] = outcome.Attribution[first + k];
+                        attribution[position] = outcome.Attribution?[first + k];
                     }
                 }
 
@@ -162,7 +175,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
         timings.Add("requirement", stage.Elapsed);
         ResultGuard.Check(market, results, attributed);
-        return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations), strategyRows)
+        return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations), strategyRows, quantiles)
         {
             Details = details?.All,
         };

@@ -77,6 +77,14 @@ internal sealed class IlgpuBatch : IBatchStages
         _device.Synchronize();
     }
 
+    public void LoadFactors(ReadOnlySpan<double> spot, ReadOnlySpan<double> atmVol, int chunk)
+    {
+        var stream = _device.Accelerator.DefaultStream;
+        _spot.View.SubView(0, spot.Length).CopyFromCPU(stream, spot);
+        _vol.View.SubView(0, atmVol.Length).CopyFromCPU(stream, atmVol);
+        stream.Synchronize();
+    }
+
     public void RevalueInstruments(int step, int chunk)
     {
         var slice = (long)step * _market.UnderlyingCount * chunk;

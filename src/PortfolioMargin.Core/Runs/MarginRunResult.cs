@@ -3,14 +3,18 @@ using PortfolioMargin.Core.Portfolio;
 
 namespace PortfolioMargin.Core.Runs;
 
-/// <summary>Everything one run produced, in account order and positions-file order, and the work it took.</summary>
+/// <summary>
+/// Everything one run produced, in account order and positions-file order, and the work it took;
+/// <paramref name="LossQuantiles"/> each account's loss distribution when the run was asked to keep it.
+/// </summary>
 public sealed record MarginRunResult(
     IReadOnlyList<AccountMargin> Accounts,
     IReadOnlyList<PositionRisk> Positions,
     string Device,
     StageTimings Timings,
     EngineWork Work,
-    IReadOnlyList<Strategy.StrategyRow> Strategies)
+    IReadOnlyList<Strategy.StrategyRow> Strategies,
+    IReadOnlyDictionary<string, Risk.LossQuantiles>? LossQuantiles = null)
 {
     public int AccountBatches => Work.AccountBatches;
 

@@ -29,7 +29,7 @@ internal static class EsAttribution
 
     public static PositionAttribution[] Compute(
         IBatchStages stages, MarketSnapshot market, RiskConfig config, BookLayout layout, TailRanks ranks,
-        IReadOnlyList<TailRisk> horizon, IReadOnlyList<StressOutcome> stress, AttributionWork work)
+        IReadOnlyList<TailRisk> horizon, IReadOnlyList<StressOutcome> stress, AttributionWork work, Core.Scenarios.ScenarioSet? given = null)
     {
         var result = new PositionAttribution[layout.EntryInstrument.Length];
         if (result.Length == 0)
@@ -37,7 +37,7 @@ internal static class EsAttribution
             return result;
         }
 
-        var factors = HorizonFactors.Simulate(market, config);
+        var factors = given is null ? HorizonFactors.Simulate(market, config) : HorizonFactors.Given(market, config, given);
         var (lowest, highest) = stages.InstrumentExtremes();
 
         // The horizon date exactly as the batch priced it: the last sub-step's steps · (horizon / steps).

@@ -72,6 +72,17 @@ internal sealed class HorizonFactors
             }
         }
 
+        return FromHorizon(market, config, horizonSpot, horizonVol);
+    }
+
+    /// <summary>A given scenario set's levels, which are the horizon factors as they stand.</summary>
+    public static HorizonFactors Given(MarketSnapshot market, RiskConfig config, ScenarioSet given) =>
+        FromHorizon(market, config, given.Spot, given.AtmVol);
+
+    private static HorizonFactors FromHorizon(MarketSnapshot market, RiskConfig config, double[] horizonSpot, double[] horizonVol)
+    {
+        var n = market.Underlyings.Count;
+        var paths = config.Paths;
         var logSpot0 = SpotBuckets.LogSpot(market);
         var scale = SpotBuckets.Scale(market, config);
         var bucket = new int[horizonSpot.Length];

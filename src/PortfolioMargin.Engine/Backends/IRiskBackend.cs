@@ -38,8 +38,9 @@ public interface IRiskBackend : IDisposable
 }
 
 /// <summary>
-/// One batch's tails and stress outcomes in the layout's account order, each layout entry's attribution, and the
-/// path chunks it took.
+/// One batch's tails and stress outcomes in the layout's account order, each layout entry's attribution (null
+/// when it was not asked for), each account's loss quantiles when asked for, and the path chunks it took.
 /// </summary>
 internal sealed record BatchOutcome(
-    IReadOnlyList<AccountTail> Tails, IReadOnlyList<StressOutcome> Stress, Core.Portfolio.PositionAttribution[] Attribution, int PathChunks);
+    IReadOnlyList<AccountTail> Tails, IReadOnlyList<StressOutcome> Stress, Core.Portfolio.PositionAttribution[]? Attribution, int PathChunks,
+    LossQuantiles[]? LossQuantiles = null);

@@ -58,6 +58,12 @@ internal sealed class HostBatch : IBatchStages
     public void SimulateFactors(int firstPath, int chunk) =>
         HostStages.SimulateFactors(_spot, _vol, _market, _cholesky, _config, firstPath, chunk);
 
+    public void LoadFactors(ReadOnlySpan<double> spot, ReadOnlySpan<double> atmVol, int chunk)
+    {
+        spot.CopyTo(_spot);
+        atmVol.CopyTo(_vol);
+    }
+
     public void RevalueInstruments(int step, int chunk)
     {
         var n = _market.Underlyings.Count;

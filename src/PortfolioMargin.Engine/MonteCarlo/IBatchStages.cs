@@ -12,6 +12,12 @@ public interface IBatchStages : IDisposable
     /// <summary>Spot and ATM vol of every underlying at every sub-step for the paths [firstPath, firstPath + chunk).</summary>
     void SimulateFactors(int firstPath, int chunk);
 
+    /// <summary>
+    /// A given scenario set's spot and ATM vol for a chunk of one step, [u·chunk + p], in place of
+    /// <see cref="SimulateFactors"/>: the revaluation then reads them as it reads simulated factors.
+    /// </summary>
+    void LoadFactors(ReadOnlySpan<double> spot, ReadOnlySpan<double> atmVol, int chunk);
+
     /// <summary>Unit P&amp;L of every instrument on the chunk's paths at the date of sub-step <paramref name="step"/>.</summary>
     void RevalueInstruments(int step, int chunk);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Runs;
+using PortfolioMargin.Core.Scenarios;
 using PortfolioMargin.Engine.Attribution;
 using PortfolioMargin.Engine.Backends;
 
@@ -19,8 +20,9 @@ internal static class MonteCarloDriver
     /// <param name="details">Where to record every account's loss histogram and stress grid for a report; null: not asked for.</param>
     public static BatchOutcome RunBatch(
         IRiskBackend backend, MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, AttributionWork work,
-        Action<int>? pathsDone = null, AccountDetails? details = null)
+        ScenarioSet? given = null, Action<int>? pathsDone = null, EngineOptions? options = null, AccountDetails? details = null)
     {
+        options ??= new EngineOptions();
         var paths = config.Paths;
         var steps = config.Steps;
         var chunkPaths = plan.PathsPerChunk(layout.InstrumentCount, backend.PreferredChunkPaths(layout.InstrumentCount));
@@ -29,13 +31,26 @@ internal static class MonteCarloDriver
         using var stages = backend.Begin(market, config, layout, chunkPaths);
         timings.Add("allocation", stage.Elapsed);
 
+        // A given set's chunk is gathered into these, [u·chunk + p], before it is loaded.
+        var givenSpot = given is null ? null : new double[(long)market.Underlyings.Count * chunkPaths];
+        var givenVol = given is null ? null : new double[(long)market.Underlyings.Count * chunkPaths];
         var chunks = 0;
         for (var firstPath = 0; firstPath < paths; firstPath += chunkPaths)
         {
             var chunk = Math.Min(chunkPaths, paths - firstPath);
             chunks++;
             stage.Restart();
-            stages.SimulateFactors(firstPath, chunk);
+            if (given is null)
+            {
+                stages.SimulateFactors(firstPath, chunk);
+            }
+            else
+            {
+                var length = market.Underlyings.Count * chunk;
+                GivenChunk(given, firstPath, chunk, givenSpot!, givenVol!);
+                stages.LoadFactors(givenSpot.AsSpan(0, length), givenVol.AsSpan(0, length), chunk);
+            }
+
             timings.Add("scenarios", stage.Elapsed);
             for (var step = 0; step < steps; step++)
             {
@@ -48,9 +63,12 @@ internal static class MonteCarloDriver
                 timings.Add("aggregation", stage.Elapsed);
             }
 
-            stage.Restart();
-            stages.TrackInstrumentExtremes(chunk);
-            timings.Add("attribution", stage.Elapsed);
+            if (options.Attribution)
+            {
+                stage.Restart();
+                stages.TrackInstrumentExtremes(chunk);
+                timings.Add("attribution", stage.Elapsed);
+            }
 
             pathsDone?.Invoke(firstPath + chunk);
         }
@@ -74,8 +92,10 @@ internal static class MonteCarloDriver
         }
 
         stage.Restart();
-        var attribution = EsAttribution.Compute(stages, market, config, layout, ranks, horizon, stress, work);
+        var attribution = options.Attribution ? EsAttribution.Compute(stages, market, config, layout, ranks, horizon, stress, work, given) : null;
         timings.Add("attribution", stage.Elapsed);
+
+        var quantiles = options.LossQuantiles ? Quantiles(stages, layout.Accounts.Count, paths, config.Confidence) : null;
 
         var tails = new AccountTail[horizon.Length];
         for (var a = 0; a < tails.Length; a++)
@@ -83,6 +103,36 @@ internal static class MonteCarloDriver
             tails[a] = new AccountTail(horizon[a], worstPoint?[a]);
         }
 
-        return new BatchOutcome(tails, stress, attribution, chunks);
+        return new BatchOutcome(tails, stress, attribution, chunks, quantiles);
+    }
+
+    /// <summary>Every account's horizon losses, sorted, reduced to <see cref="LossQuantiles"/>.</summary>
+    private static LossQuantiles[] Quantiles(IBatchStages stages, int accounts, int paths, double confidence)
+    {
+        var losses = new double[paths];
+        var result = new LossQuantiles[accounts];
+        for (var a = 0; a < accounts; a++)
+        {
+            stages.ReadHorizonRow(a, losses);
+            for (var p = 0; p < paths; p++)
+            {
+                losses[p] = -losses[p];
+            }
+
+            Array.Sort(losses);
+            result[a] = LossQuantiles.FromSorted(losses, confidence);
+        }
+
+        return result;
+    }
+
+    /// <summary>Scenarios [firstPath, firstPath + chunk) of a given set, laid out as a simulated chunk's one step.</summary>
+    private static void GivenChunk(ScenarioSet given, int firstPath, int chunk, double[] spot, double[] vol)
+    {
+        for (var u = 0; u < given.Underlyings; u++)
+        {
+            Array.Copy(given.Spot, (long)u * given.Count + firstPath, spot, (long)u * chunk, chunk);
+            Array.Copy(given.AtmVol, (long)u * given.Count + firstPath, vol, (long)u * chunk, chunk);
+        }
     }
 }
