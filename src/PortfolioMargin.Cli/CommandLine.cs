@@ -12,6 +12,7 @@ public static class CommandLine
     {
         var root = new RootCommand("PortfolioMargin.Gpu: portfolio margin (Monte Carlo VaR/ES, stress grid, Greeks) on ILGPU.");
         root.Subcommands.Add(RunVerb());
+        root.Subcommands.Add(ReportVerb());
         root.Subcommands.Add(ClusterVerbs.Silo());
         root.Subcommands.Add(ClusterVerbs.ClusterRun());
         root.Subcommands.Add(ClusterVerbs.Intraday());
@@ -117,6 +118,28 @@ public static class CommandLine
         return command;
     }
 
+    private static Command ReportVerb()
+    {
+        var folder = new Argument<DirectoryInfo>("run-dir") { Description = "A run's folder (accounts.parquet, positions.parquet, run.json, …), e.g. runs/<run-id>." };
+        var output = new Option<FileInfo?>("--out") { Description = "The HTML file to write (default: report.html in the run's folder); replaced whole, never half-written." };
+        var top = new Option<int>("--top") { Description = "Accounts with the largest initial margin that get a section of their own (accounts in liquidation get one too, up to 50).", DefaultValueFactory = _ => Reporting.Margin.ReportAccounts.DefaultTop };
+        var events = new Option<FileInfo?>("--events") { Description = "Margin events to show (default: events.parquet in the run's folder, where there is one)." };
+        var command = new Command("report", "Write one self-contained HTML report of a run (charts inline, opens offline): the run, the book, per underlying, the largest and the liquidated accounts.")
+        {
+            folder, output, top, events,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(top) < 0)
+            {
+                result.AddError("--top must be 0 or more");
+            }
+        });
+        command.SetAction(parse => ReportCommand.Execute(
+            parse.GetValue(folder)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(top), parse.GetValue(events)?.FullName, Console.Out, Console.Error));
+        return command;
+    }
+
     private static Command RunVerb()
     {
         var market = new Option<FileInfo?>("--market") { Description = "Market snapshot JSON. Required once any input file is given; with none, the bundled sample book runs." };
@@ -131,10 +154,11 @@ public static class CommandLine
         var cluster = new Option<FileInfo?>("--cluster") { Description = "Run as a client of the running Orleans cluster this config describes (default: an embedded silo in this process)." };
         var direct = new Option<bool>("--direct") { Description = "Call the engine directly, without a silo (what tests and benchmarks do)." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr (errors and the summary still show)." };
+        var report = new Option<bool>("--report") { Description = "Also write report.html (see `pm report`) with the results; with --direct, also report-detail.parquet (loss distributions and stress grids of the report's accounts)." };
 
         var command = new Command("run", "Run a margin calculation over a book and write accounts.parquet, positions.parquet and run.json.")
         {
-            market, positions, collateral, config, output, device, paths, seed, json, cluster, direct, quiet,
+            market, positions, collateral, config, output, device, paths, seed, json, cluster, direct, quiet, report,
         };
         command.Validators.Add(result =>
         {
@@ -156,7 +180,8 @@ public static class CommandLine
                 parse.GetValue(seed),
                 parse.GetValue(json),
                 Environment.GetCommandLineArgs(),
-                parse.GetValue(quiet));
+                parse.GetValue(quiet),
+                parse.GetValue(report));
             return parse.GetValue(direct)
                 ? Task.Run(() => RunCommand.Execute(request, Console.Out, Console.Error, null, cancellation), CancellationToken.None)
                 : ClusterRunCommand.ExecuteAsync(

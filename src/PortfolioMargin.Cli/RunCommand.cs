@@ -40,7 +40,7 @@ public static class RunCommand
             using var opened = warmBackend is null ? RiskBackends.Open(request.Device) : null;
             var backend = warmBackend ?? opened!;
             stderr.WriteLine($"device: {backend.Description}; {inputs.Positions.Count} positions, {inputs.Config.Paths} paths, seed {inputs.Config.Seed}");
-            var engine = new MarginEngine(backend);
+            var engine = new MarginEngine(backend, request.Report ? new EngineOptions { RecordAccountDetail = true } : null);
             var runId = RunId(started, files, inputs);
             var target = request.OutputPath ?? Path.Combine("runs", runId);
             MarginRunResult result;
@@ -58,8 +58,18 @@ public static class RunCommand
 
                 var tables = new ResultTables(folder.PathOf);
                 result.Timings.Add("parquet", tables.FinishAsync(result.Accounts, result.Positions, result.Strategies).GetAwaiter().GetResult());
+                if (request.Report)
+                {
+                    RunReportFiles.WriteDetail(folder, result);
+                }
+
                 var record = RunRecord.Build(runId, files, inputs.Config, result, started, DateTimeOffset.UtcNow, request.CommandLine);
                 RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record).GetAwaiter().GetResult();
+                if (request.Report)
+                {
+                    RunReportFiles.WriteReport(folder, stderr);
+                }
+
                 folder.Commit();
             }
 

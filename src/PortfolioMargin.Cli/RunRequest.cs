@@ -14,4 +14,5 @@ public sealed record RunRequest(
     ulong? Seed,
     bool Json,
     IReadOnlyList<string> CommandLine,
-    bool Quiet = false);
+    bool Quiet = false,
+    bool Report = false);

@@ -34,4 +34,10 @@ public sealed record EngineOptions
 
     /// <summary>Keep each account's loss distribution as <see cref="Core.Risk.LossQuantiles"/> (off by default).</summary>
     public bool LossQuantiles { get; init; }
+
+    /// <summary>
+    /// Keep every account's horizon-loss histogram and full stress grid (<see cref="Core.Runs.AccountDetail"/>) in
+    /// <see cref="Core.Runs.MarginRunResult.Details"/>, for `pm run --report`; one more read of each account's row.
+    /// </summary>
+    public bool RecordAccountDetail { get; init; }
 }

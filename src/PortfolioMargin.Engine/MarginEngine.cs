@@ -74,6 +74,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         var attribution = new PositionAttribution?[inputs.Positions.Count];
         var quantiles = _options.LossQuantiles ? new Dictionary<string, LossQuantiles>(StringComparer.Ordinal) : null;
         var attributionWork = new AttributionWork();
+        var details = _options.RecordAccountDetail ? new AccountDetails() : null;
         var tails = new Dictionary<string, AccountTail>(StringComparer.Ordinal);
         var stress = new Dictionary<string, StressOutcome>(StringComparer.Ordinal);
         // Never plan for more than half the backend's memory, whatever the configured budget.
@@ -109,7 +110,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
                         lastReport = clock.Elapsed;
                         progress.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths + (long)batch.Count * paths, clock.Elapsed, (long)accounts.Count * config.Paths));
                     }
-                }, _options);
+                }, _options, details);
                 for (var a = 0; a < batch.Count; a++)
                 {
                     tails[batch[a]] = outcome.Tails[a];
@@ -176,7 +177,10 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
         timings.Add("requirement", stage.Elapsed);
         ResultGuard.Check(market, results, attributed);
-        return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations), strategyRows, quantiles);
+        return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations), strategyRows, quantiles)
+        {
+            Details = details?.All,
+        };
     }
 
     private static void WaitQuietly(Task? task)

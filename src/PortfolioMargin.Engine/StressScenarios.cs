@@ -28,7 +28,15 @@ public sealed class StressScenarios
 
     public int Count => Points.Count;
 
-    public static StressScenarios Build(MarketSnapshot market, RiskConfig config)
+    /// <summary>
+    /// Every account's P&amp;L at every grid point, [account·Count + point], as <see cref="Worst"/> last saw it; kept
+    /// only for a grid built with <c>keepAccountPnl</c> (a report draws the whole grid; margin needs its worst point).
+    /// </summary>
+    public double[]? AccountPnl { get; private set; }
+
+    private bool KeepAccountPnl { get; init; }
+
+    public static StressScenarios Build(MarketSnapshot market, RiskConfig config, bool keepAccountPnl = false)
     {
         var points = config.PriceMoves.SelectMany(m => config.VolMoves.Select(v => (m, v))).ToList();
         var n = market.Underlyings.Count;
@@ -43,12 +51,17 @@ public sealed class StressScenarios
             }
         }
 
-        return new StressScenarios(points, spot, vol);
+        return new StressScenarios(points, spot, vol) { KeepAccountPnl = keepAccountPnl };
     }
 
     /// <summary>Per account, the largest loss over the grid from account P&amp;L rows [account·Count + point].</summary>
     public StressOutcome[] Worst(ReadOnlySpan<double> accountPnl, int accounts)
     {
+        if (KeepAccountPnl)
+        {
+            AccountPnl = accountPnl[..(accounts * Count)].ToArray();
+        }
+
         var result = new StressOutcome[accounts];
         for (var a = 0; a < accounts; a++)
         {

@@ -13,7 +13,9 @@ public sealed record RunInput(string Role, string Path, string Sha256);
 /// resolved on the silo hosting the run against its results root (a relative folder lands under the root; one
 /// outside it is refused), a folder shared by the silos' machines in a multi-machine cluster.
 /// <paramref name="UpdateAccounts"/> false skips handing the account grains their results: for a one-off run in a
-/// silo that ends with its process, where nothing would read them.
+/// silo that ends with its process, where nothing would read them. <paramref name="Report"/> true also writes
+/// report.html into the run's folder, with the other files (`pm run --report`; without the per-account loss
+/// distributions and stress grids, which only `pm run --direct --report` records: docs/report.md).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MarginRunRequest(
@@ -25,7 +27,8 @@ public sealed record MarginRunRequest(
     string OutputFolder,
     RunInput[] Inputs,
     string[] CommandLine,
-    bool UpdateAccounts = true);
+    bool UpdateAccounts = true,
+    bool Report = false);
 
 public enum RunPhase
 {

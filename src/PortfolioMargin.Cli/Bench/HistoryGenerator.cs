@@ -35,7 +35,7 @@ public static class HistoryGenerator
 
     public static void Write(string path, ulong seed)
     {
-        var market = Storage.Input.InputLoader.LoadMarket(SampleBook.PathOf("market.json"));
+        var market = Storage.Input.InputLoader.LoadMarket(SampleBook.PathOf("market.json")).Market;
         var history = Build(MarketHistorySettings.Default(seed), market);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllText(path, MarketHistoryCsvWriter.Write(history));

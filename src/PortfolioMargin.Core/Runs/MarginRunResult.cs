@@ -19,4 +19,7 @@ public sealed record MarginRunResult(
     public int AccountBatches => Work.AccountBatches;
 
     public int PathChunks => Work.PathChunks;
+
+    /// <summary>Every account's loss histogram and stress grid, when the run was asked to record them for a report; else null.</summary>
+    public IReadOnlyDictionary<string, AccountDetail>? Details { get; init; }
 }

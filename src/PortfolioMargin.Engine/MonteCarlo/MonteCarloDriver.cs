@@ -17,9 +17,10 @@ namespace PortfolioMargin.Engine.MonteCarlo;
 internal static class MonteCarloDriver
 {
     /// <param name="pathsDone">Called after each path chunk with the paths of the batch simulated so far.</param>
+    /// <param name="details">Where to record every account's loss histogram and stress grid for a report; null: not asked for.</param>
     public static BatchOutcome RunBatch(
         IRiskBackend backend, MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, AttributionWork work,
-        ScenarioSet? given = null, Action<int>? pathsDone = null, EngineOptions? options = null)
+        ScenarioSet? given = null, Action<int>? pathsDone = null, EngineOptions? options = null, AccountDetails? details = null)
     {
         options ??= new EngineOptions();
         var paths = config.Paths;
@@ -79,8 +80,16 @@ internal static class MonteCarloDriver
         timings.Add("tail", stage.Elapsed);
 
         stage.Restart();
-        var stress = stages.StressGrid(StressScenarios.Build(market, config));
+        var grid = StressScenarios.Build(market, config, keepAccountPnl: details is not null);
+        var stress = stages.StressGrid(grid);
         timings.Add("stress", stage.Elapsed);
+
+        if (details is not null)
+        {
+            stage.Restart();
+            details.Record(stages, layout, paths, grid);
+            timings.Add("report-detail", stage.Elapsed);
+        }
 
         stage.Restart();
         var attribution = options.Attribution ? EsAttribution.Compute(stages, market, config, layout, ranks, horizon, stress, work, given) : null;

@@ -110,9 +110,16 @@ public static class RunOutput
                     [FingerprintField] = state.Fingerprint,
                 };
                 await RunRecord.WriteAsync(_staged.PathOf(ResultFiles.RunRecord), record);
+                if (request.Report)
+                {
+                    // Drawn from the staged files, so it lands with them or not at all; the cluster records no
+                    // per-account distributions (docs/report.md), and the report says so in their place.
+                    await Reporting.Margin.MarginReport.WriteAsync(_staged.Staging, _staged.PathOf(ResultFiles.Report));
+                }
+
                 _staged.Commit();
             }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or Core.Input.InputException)
             {
                 throw new MarginOutputException($"{_folder}: {error.Message}");
             }

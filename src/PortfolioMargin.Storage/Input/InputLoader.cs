@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using PortfolioMargin.Core.Input;
+using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Storage.Output;
@@ -56,6 +57,14 @@ public static class InputLoader
         return (new MarginInputs(market, positions, collateral, config), files);
     }
 
+    /// <summary>A market snapshot file alone (a report reads the spots a run was priced at), with its SHA-256.</summary>
+    public static (MarketSnapshot Market, string Sha256) LoadMarket(string path)
+    {
+        var files = new List<InputFile>();
+        var market = MarketSnapshotJson.Parse(ReadText(path, "market", files), path);
+        return (market, files[0].Sha256);
+    }
+
     /// <summary>Positions as CSV, or as Parquet when the file name ends in <c>.parquet</c>; the columns are the same.</summary>
     public static IReadOnlyList<Position> LoadPositions(string path) => LoadPositions(path, null);
 
@@ -76,9 +85,6 @@ public static class InputLoader
         read.ForEach(files.Add);
         return config;
     }
-
-    /// <summary>A market snapshot file alone (a generator's parameters, a backtest's currency).</summary>
-    public static Core.Market.MarketSnapshot LoadMarket(string path) => MarketSnapshotJson.Parse(ReadText(path, "market", null), path);
 
     /// <summary>A backtest's market history (<see cref="MarketHistoryCsv"/>), noted in <paramref name="files"/>.</summary>
     public static Core.Backtesting.MarketHistory LoadHistory(string path, HistoryFill fill, IList<InputFile> files)

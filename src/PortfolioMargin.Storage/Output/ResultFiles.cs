@@ -15,6 +15,15 @@ public static class ResultFiles
     public const string Strategies = "strategies.parquet";
     public const string RunRecord = "run.json";
 
+    /// <summary>Written with `pm run --report` only: the report's accounts' loss histograms and stress grids (<see cref="ReportDetailFile"/>).</summary>
+    public const string ReportDetail = "report-detail.parquet";
+
+    /// <summary>Written with `pm run --report` only, last: the HTML report of the run.</summary>
+    public const string Report = "report.html";
+
+    /// <summary>The margin events of an intraday run (written by the event log, not by `pm run`).</summary>
+    public const string Events = "events.parquet";
+
     public static ParquetRowTable<AccountMargin> AccountTable(IReadOnlyList<AccountMargin> accounts) => new ParquetRowTable<AccountMargin>(accounts)
         .Add("account", a => a.Account)
         .Add("var", a => a.Horizon.ValueAtRisk)

@@ -4,7 +4,7 @@ namespace PortfolioMargin.Cli.Tests.Architecture;
 
 /// <summary>
 /// Dependencies point one way: the domain core references none of the others, and neither a Parquet reader
-/// (Storage) nor a cluster client (Grains.Abstractions) loads the engine, let alone a GPU compiler.
+/// (Storage) nor a cluster client (Grains.Abstractions) nor the report writer (Reporting) loads the engine, let alone a GPU compiler.
 /// </summary>
 public sealed class DependencyDirectionTests
 {
@@ -14,6 +14,7 @@ public sealed class DependencyDirectionTests
     [InlineData("PortfolioMargin.Storage", "PortfolioMargin.Core")]
     [InlineData("PortfolioMargin.Grains.Abstractions", "PortfolioMargin.Core")]
     [InlineData("PortfolioMargin.Kernels", "ILGPU,PortfolioMargin.Core,PortfolioMargin.Engine")]
+    [InlineData("PortfolioMargin.Reporting", "PortfolioMargin.Core,PortfolioMargin.Storage")]
     public void Each_project_references_only_the_projects_below_it(string assembly, string allowed)
     {
         var references = Assembly.Load(assembly).GetReferencedAssemblies()

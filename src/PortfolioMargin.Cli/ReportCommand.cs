@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using PortfolioMargin.Core.Input;
+using PortfolioMargin.Reporting.Margin;
+using PortfolioMargin.Storage.Output;
+
+namespace PortfolioMargin.Cli;
+
+/// <summary>
+/// `pm report RUN_DIR`: the run's HTML report (docs/report.md). Exit codes: 0 written, 2 a file of the run is missing,
+/// truncated or unreadable (named; nothing written), 1 the report could not be written.
+/// </summary>
+public static class ReportCommand
+{
+    public static int Execute(string runFolder, string? output, int top, string? events, TextWriter stdout, TextWriter stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var path = MarginReport.WriteAsync(runFolder, output ?? Path.Combine(runFolder, ResultFiles.Report), top, events).GetAwaiter().GetResult();
+            stdout.WriteLine($"report: {path} ({new FileInfo(path).Length / 1024.0:N0} kB, {clock.Elapsed.TotalSeconds:F2} s)");
+            return RunCommand.Success;
+        }
+        catch (InputException error)
+        {
+            stderr.WriteLine($"error: {error.Message}");
+            return RunCommand.BadInput;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {error.Message}");
+            return RunCommand.Failure;
+        }
+    }
+}
