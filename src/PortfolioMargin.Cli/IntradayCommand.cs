@@ -14,7 +14,7 @@ public static class IntradayCommand
     {
         return await ClusterErrors.ExitCodeOfAsync(async () =>
         {
-            var update = MarketUpdateFiles.Load(updatePath);
+            var file = MarketUpdateFiles.Load(updatePath);
             var (cluster, config) = await ClusterConnection.OpenAsync(request, cancellation);
             await using (cluster)
             {
@@ -26,7 +26,16 @@ public static class IntradayCommand
                     await ClusterConnection.RunAsync(cluster.Client, run, stderr, cancellation);
                 }
 
-                var outcome = await cluster.Client.GetGrain<IMarketDataGrain>(MarketDataKeys.Current).ApplyUpdate(update);
+                IntradayOutcome outcome;
+                try
+                {
+                    outcome = await cluster.Client.GetGrain<IMarketDataGrain>(MarketDataKeys.Current).ApplyUpdate(file.Update);
+                }
+                catch (MarginRequestException refusal) when (file.AtItsLine(refusal) is { } located)
+                {
+                    throw located;
+                }
+
                 Print(outcome, stdout);
                 if (latencyRepeats > 0 && outcome.Recomputed.Length > 0)
                 {

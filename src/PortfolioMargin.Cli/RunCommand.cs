@@ -57,10 +57,10 @@ public static class RunCommand
                 }
 
                 var tables = new ResultTables(folder.PathOf);
-                result.Timings.Add("parquet", tables.FinishAsync(result.Accounts, result.Positions, result.Strategies).GetAwaiter().GetResult());
+                result.Timings.Add("parquet", tables.FinishAsync(runId, inputs.Market, result.Accounts, result.Positions, result.Strategies).GetAwaiter().GetResult());
                 if (request.Report)
                 {
-                    RunReportFiles.WriteDetail(folder, result);
+                    RunReportFiles.WriteDetail(folder, result, ResultMetadata.Of(runId, inputs.Market).KeyValues());
                 }
 
                 var record = RunRecord.Build(runId, files, inputs.Config, result, started, DateTimeOffset.UtcNow, request.CommandLine);

@@ -13,7 +13,7 @@ namespace PortfolioMargin.Cli;
 /// </summary>
 internal static class RunReportFiles
 {
-    public static void WriteDetail(RunDirectory folder, MarginRunResult result)
+    public static void WriteDetail(RunDirectory folder, MarginRunResult result, IReadOnlyDictionary<string, string> metadata)
     {
         if (result.Details is not { } details)
         {
@@ -24,7 +24,7 @@ internal static class RunReportFiles
         var choice = ReportAccounts.Choose(
             [.. result.Accounts.Select(a => (a.Account, a.Requirement.InitialMargin, a.Status == AccountStatus.Liquidation))], ReportAccounts.DefaultTop);
         var chosen = choice.All.Select(details.GetValueOrDefault).OfType<AccountDetail>().ToList();
-        ReportDetailFile.WriteAsync(folder.PathOf(ResultFiles.ReportDetail), chosen).GetAwaiter().GetResult();
+        ReportDetailFile.WriteAsync(folder.PathOf(ResultFiles.ReportDetail), chosen, metadata).GetAwaiter().GetResult();
     }
 
     public static void WriteReport(RunDirectory folder, TextWriter stderr)

@@ -12,6 +12,17 @@ public sealed class MarginRequestException : Exception
     {
     }
 
+    /// <summary>
+    /// A problem with one field of the request: <see cref="Field"/> and <see cref="Problem"/> travel with it, so a
+    /// client that read the request from a file can name the file and line of that field.
+    /// </summary>
+    public MarginRequestException(string subject, string field, string problem)
+        : base($"{subject}: field '{field}': {problem}")
+    {
+        Field = field;
+        Problem = problem;
+    }
+
     public MarginRequestException()
     {
     }
@@ -20,4 +31,11 @@ public sealed class MarginRequestException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The request's field at fault; empty when the problem is not one field's.</summary>
+    [Id(0)]
+    public string Field { get; init; } = "";
+
+    [Id(1)]
+    public string Problem { get; init; } = "";
 }

@@ -84,6 +84,10 @@ public sealed class BadRequestTests(ClusterFixture fixture)
         Assert.Empty(again.Recomputed);
         Assert.Equal(first.MarketVersion, (await market.GetSnapshot())!.Version);
         Assert.Contains("was already applied with other moves", conflicting.Message);
+
+        // The field at fault crosses the wire, so a client that read the update from a file can name its line.
+        Assert.Equal(("id", "asOf"), (conflicting.Field, early.Field));
+        Assert.StartsWith("was already applied with other moves", conflicting.Problem);
         Assert.Contains("field 'asOf':", early.Message);
         Assert.Contains("is before the market snapshot's", early.Message);
     }

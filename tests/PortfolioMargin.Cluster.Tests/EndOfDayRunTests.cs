@@ -38,9 +38,8 @@ public sealed class EndOfDayRunTests(ClusterFixture fixture)
         var folder = Path.Combine(fixture.Folder, ClusterFixture.BaseRun);
         var direct = Path.Combine(fixture.Folder, "direct-tables");
         Directory.CreateDirectory(direct);
-        await ResultFiles.AccountTable(fixture.DirectRun.Accounts).WriteAsync(Path.Combine(direct, ResultFiles.Accounts));
-        await ResultFiles.PositionTable(fixture.DirectRun.Positions).WriteAsync(Path.Combine(direct, ResultFiles.Positions));
-        await ResultFiles.StrategyTable(fixture.DirectRun.Strategies).WriteAsync(Path.Combine(direct, ResultFiles.Strategies));
+        var run = fixture.DirectRun;
+        await new ResultTables(name => Path.Combine(direct, name)).FinishAsync(ClusterFixture.BaseRun, fixture.Inputs.Market, run.Accounts, run.Positions, run.Strategies);
 
         Assert.True(File.Exists(Path.Combine(folder, ResultFiles.RunRecord)));
         Assert.Equal(File.ReadAllBytes(Path.Combine(direct, ResultFiles.Accounts)), File.ReadAllBytes(Path.Combine(folder, ResultFiles.Accounts)));
@@ -130,5 +129,41 @@ public sealed class EndOfDayRunTests(ClusterFixture fixture)
 
         Assert.Equal(written, await PortfolioMargin.Silo.Market.EventsFile.ReadAsync(path));
         Assert.Empty(await PortfolioMargin.Silo.Market.EventsFile.ReadAsync(Path.Combine(fixture.Folder, "no-such-events.parquet")));
+    }
+
+    [Fact]
+    public async Task An_events_file_an_older_build_wrote_with_text_times_is_read_and_continued()
+    {
+        // Before the time column was a TIMESTAMP: every column optional text or double, the time ISO 8601 text.
+        var path = Path.Combine(fixture.Folder, "events-text-times.parquet");
+        var text = new[] { "account", "time", "old_status", "new_status" }.Select(n => new Parquet.Schema.DataField<string>(n, true)).ToArray();
+        var numbers = new[] { "equity", "initial_margin", "maintenance_margin" }.Select(n => new Parquet.Schema.DataField<double>(n)).ToArray();
+        var trigger = new Parquet.Schema.DataField<string>("trigger", true);
+        await using (var stream = File.Create(path))
+        await using (var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema([.. text, .. numbers, trigger]), stream))
+        {
+            using var group = writer.CreateRowGroup();
+            foreach (var (field, value) in text.Zip(new[] { "A1", "2026-11-24T15:30:00.1234567Z", "healthy", "margin-call" }))
+            {
+                await group.WriteAsync(field, [value]);
+            }
+
+            foreach (var (field, value) in numbers.Zip(new[] { 90.5, 100, 80 }))
+            {
+                await group.WriteAsync<double>(field, new[] { value }.AsMemory());
+            }
+
+            await group.WriteAsync(trigger, ["market-update:u1"]);
+        }
+
+        var old = new StatusChange("A1", new DateTimeOffset(2026, 11, 24, 15, 30, 0, TimeSpan.Zero).AddTicks(1_234_567), "healthy", "margin-call", 90.5, 100, 80, "market-update:u1");
+        Assert.Equal([old], await PortfolioMargin.Silo.Market.EventsFile.ReadAsync(path));
+
+        var added = new StatusChange("B2", new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), "none", "liquidation", -5, 40, 32, "end-of-day:r1");
+        await PortfolioMargin.Silo.Market.EventsFile.WriteAsync(path, [old, added]);
+        var continued = await PortfolioMargin.Silo.Market.EventsFile.ReadAsync(path);
+
+        // The new file keeps times to the millisecond.
+        Assert.Equal([old with { Time = new DateTimeOffset(2026, 11, 24, 15, 30, 0, 123, TimeSpan.Zero) }, added], continued);
     }
 }

@@ -58,7 +58,7 @@ public static class BacktestCommand
                 }
 
                 var computed = clock.Elapsed;
-                BacktestTables.WriteAsync(folder.PathOf, result.Rows, result.Summaries, cancellation).GetAwaiter().GetResult();
+                BacktestTables.WriteAsync(folder.PathOf, result.Rows, result.Summaries, ResultMetadata.Backtest(runId, MarketHistory.Currency), cancellation).GetAwaiter().GetResult();
                 var record = Record(runId, files, settings, result, started, computed, clock.Elapsed, request.CommandLine);
                 RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record, cancellation).GetAwaiter().GetResult();
                 folder.Commit();

@@ -30,7 +30,7 @@ public sealed record EndToEnd(MarginInputs Inputs, MarginRunResult Result, doubl
             var tables = new ResultTables(name => Path.Combine(scratch.FullName, name));
             var result = new MarginEngine(backend).Run(inputs);
             result.Timings.Add("inputs", loaded);
-            result.Timings.Add("parquet", tables.FinishAsync(result.Accounts, result.Positions, result.Strategies).GetAwaiter().GetResult());
+            result.Timings.Add("parquet", tables.FinishAsync("bench", inputs.Market, result.Accounts, result.Positions, result.Strategies).GetAwaiter().GetResult());
             return Finish(inputs, result, clock.Elapsed.TotalSeconds, backend);
         }
         finally

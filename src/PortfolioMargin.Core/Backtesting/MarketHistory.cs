@@ -23,6 +23,9 @@ public sealed record MarketHistory(
     /// <summary>Closes are taken at 21:00 UTC (16:00 New York in winter): the date the engine counts years from.</summary>
     public static readonly TimeOnly CloseTime = new(21, 0);
 
+    /// <summary>The history file carries prices, not a currency: its money is counted in this one.</summary>
+    public const string Currency = "USD";
+
     public int DateCount => Dates.Count;
 
     public int UnderlyingCount => Underlyings.Count;
@@ -36,7 +39,7 @@ public sealed record MarketHistory(
     }
 
     /// <summary>The engine's snapshot of one date's close, with a spot-return correlation matrix the caller estimated.</summary>
-    public MarketSnapshot Snapshot(int date, double[,] correlation, string currency = "USD") => new(
+    public MarketSnapshot Snapshot(int date, double[,] correlation, string currency = Currency) => new(
         new DateTimeOffset(Dates[date].ToDateTime(CloseTime), TimeSpan.Zero),
         currency,
         Rate[date],

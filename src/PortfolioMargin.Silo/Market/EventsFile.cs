@@ -1,3 +1,4 @@
+using System.Globalization;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Storage.Output;
 
@@ -6,6 +7,7 @@ namespace PortfolioMargin.Silo.Market;
 /// <summary>
 /// events.parquet: one row per margin call or liquidation. Parquet files cannot be appended to, so each append
 /// rewrites the file beside itself and renames it into place: a reader sees the old file or the new one, never half.
+/// The time is a UTC TIMESTAMP (milliseconds), the statuses dictionary-encoded, every column required.
 /// </summary>
 public static class EventsFile
 {
@@ -40,18 +42,47 @@ public static class EventsFile
                 return values;
             }
 
-            var (account, time, oldStatus, newStatus, trigger) = (await Text("account"), await Text("time"), await Text("old_status"), await Text("new_status"), await Text("trigger"));
+            var (account, oldStatus, newStatus, trigger) = (await Text("account"), await Text("old_status"), await Text("new_status"), await Text("trigger"));
+            var time = await TimesAsync(group, fields["time"], rows);
             var (equity, initial, maintenance) = (await Number("equity"), await Number("initial_margin"), await Number("maintenance_margin"));
             for (var i = 0; i < rows; i++)
             {
                 events.Add(new StatusChange(
-                    account[i] ?? "",
-                    DateTimeOffset.Parse(time[i] ?? "", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
-                    oldStatus[i] ?? "", newStatus[i] ?? "", equity[i] ?? double.NaN, initial[i] ?? double.NaN, maintenance[i] ?? double.NaN, trigger[i] ?? ""));
+                    account[i] ?? "", time[i], oldStatus[i] ?? "", newStatus[i] ?? "",
+                    equity[i] ?? double.NaN, initial[i] ?? double.NaN, maintenance[i] ?? double.NaN, trigger[i] ?? ""));
             }
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// The time column: a UTC TIMESTAMP, or, in a file an older build wrote, ISO 8601 text, so a log continued across
+    /// that change keeps its earlier events.
+    /// </summary>
+    private static async Task<DateTimeOffset[]> TimesAsync(Parquet.ParquetRowGroupReader group, Parquet.Schema.DataField field, int rows)
+    {
+        var times = new DateTimeOffset[rows];
+        if (field.ClrType != typeof(DateTime))
+        {
+            var text = new string?[rows];
+            await group.ReadAsync(field, text.AsMemory());
+            for (var i = 0; i < rows; i++)
+            {
+                times[i] = DateTimeOffset.Parse(text[i] ?? "", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            }
+
+            return times;
+        }
+
+        var utc = new DateTime[rows];
+        await group.ReadAsync<DateTime>(field, utc.AsMemory());
+        for (var i = 0; i < rows; i++)
+        {
+            times[i] = new DateTimeOffset(DateTime.SpecifyKind(utc[i], DateTimeKind.Utc));
+        }
+
+        return times;
     }
 
     public static async Task WriteAsync(string path, IReadOnlyList<StatusChange> events)
@@ -63,14 +94,14 @@ public static class EventsFile
         {
             await new ParquetTable()
                 .Add("account", events.Select(e => e.Account).ToArray())
-                .Add("time", events.Select(e => e.Time.UtcDateTime.ToString("O")).ToArray())
-                .Add("old_status", events.Select(e => e.OldStatus).ToArray())
-                .Add("new_status", events.Select(e => e.NewStatus).ToArray())
+                .AddTimestamp("time", events.Select(e => e.Time).ToArray())
+                .Add("old_status", events.Select(e => e.OldStatus).ToArray(), dictionary: true)
+                .Add("new_status", events.Select(e => e.NewStatus).ToArray(), dictionary: true)
                 .Add("equity", events.Select(e => e.Equity).ToArray())
                 .Add("initial_margin", events.Select(e => e.InitialMargin).ToArray())
                 .Add("maintenance_margin", events.Select(e => e.MaintenanceMargin).ToArray())
                 .Add("trigger", events.Select(e => e.Trigger).ToArray())
-                .WriteAsync(staging);
+                .WriteAsync(staging, ResultMetadata.EngineOnly());
             File.Move(staging, full, overwrite: true);
         }
         finally

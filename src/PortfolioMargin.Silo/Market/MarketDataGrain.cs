@@ -38,13 +38,14 @@ public sealed class MarketDataGrain(
         {
             return applied.Content == content
                 ? new IntradayOutcome(update.Id, applied.MarketVersion, [], [], Path.GetFullPath(paths.EventsFile), AlreadyApplied: true)
-                : throw new MarginRequestException($"market update '{update.Id}': field 'id': was already applied with other moves; give this update an id of its own");
+                : throw new MarginRequestException($"market update '{update.Id}'", "id", "was already applied with other moves; give this update an id of its own");
         }
 
         if (update.AsOf < current.Snapshot.AsOf)
         {
             throw new MarginRequestException(
-                $"market update '{update.Id}': field 'asOf': {update.AsOf.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} is before the market snapshot's {current.Snapshot.AsOf.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+                $"market update '{update.Id}'", "asOf",
+                $"{update.AsOf.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} is before the market snapshot's {current.Snapshot.AsOf.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
         }
 
         var snapshot = MarketMoves.Apply(current.Snapshot, update);

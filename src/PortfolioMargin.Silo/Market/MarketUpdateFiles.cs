@@ -3,10 +3,25 @@ using PortfolioMargin.Grains;
 
 namespace PortfolioMargin.Silo.Market;
 
-/// <summary>An intraday update file (<see cref="Core.Input.MarketUpdateJson"/>) read from disk, as the grains take it.</summary>
+/// <summary>
+/// An intraday update file read from disk: the update as the grains take it, and the lines of its <c>id</c> and
+/// <c>asOf</c>, which only the market grain can find at fault (applied before with other moves, before the snapshot).
+/// </summary>
+public sealed record MarketUpdateFile(MarketUpdate Update, string Path, int IdLine, int AsOfLine)
+{
+    /// <summary>The market grain's refusal of the file's id or time as bad input at that key's line; null for any other.</summary>
+    public InputException? AtItsLine(MarginRequestException refusal) => refusal.Field switch
+    {
+        "id" => new InputException(Path, IdLine, refusal.Field, refusal.Problem),
+        "asOf" => new InputException(Path, AsOfLine, refusal.Field, refusal.Problem),
+        _ => null,
+    };
+}
+
+/// <summary>Reads intraday update files (<see cref="Storage.Input.MarketUpdateJson"/>).</summary>
 public static class MarketUpdateFiles
 {
-    public static MarketUpdate Load(string path)
+    public static MarketUpdateFile Load(string path)
     {
         string text;
         try
@@ -23,6 +38,8 @@ public static class MarketUpdateFiles
         }
 
         var update = Storage.Input.MarketUpdateJson.Parse(text, path);
-        return new MarketUpdate(update.Id, update.AsOf, [.. update.Moves.Select(m => new UnderlyingMove(m.Underlying, m.Spot, m.AtmVol))]);
+        return new MarketUpdateFile(
+            new MarketUpdate(update.Id, update.AsOf, [.. update.Moves.Select(m => new UnderlyingMove(m.Underlying, m.Spot, m.AtmVol))]),
+            path, update.IdLine, update.AsOfLine);
     }
 }

@@ -94,7 +94,7 @@ public static class RunOutput
         {
             try
             {
-                timings.Add("parquet", await _tables.FinishAsync(accounts, positions, strategies));
+                timings.Add("parquet", await _tables.FinishAsync(request.RunId, request.Market, accounts, positions, strategies));
 
                 // The engine's stages, summed over the shards, then the run's own wall time from submission to the files.
                 timings.Add("cluster", finished - state.StartedAt);

@@ -22,7 +22,7 @@ public static class BacktestInputs
         var positions = InputLoader.LoadPositions(positionsPath, files);
         var config = configPath is null
             ? overrides.ApplyTo(new RiskConfig())
-            : InputLoader.LoadConfig(configPath, history.Underlyings.Append("USD").ToHashSet(StringComparer.Ordinal), overrides, files);
+            : InputLoader.LoadConfig(configPath, history.Underlyings.Append(MarketHistory.Currency).ToHashSet(StringComparer.Ordinal), overrides, files);
         if (positions.Count == 0)
         {
             throw new InputException(positionsPath, 0, "", "holds no positions: a backtest needs at least one portfolio");

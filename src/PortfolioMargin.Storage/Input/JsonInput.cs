@@ -59,6 +59,9 @@ internal sealed class JsonInput : IDisposable
 
     public InputException Error(string path, string problem) => new(FileName, _lines.LineOf(path), path, problem);
 
+    /// <summary>The line a key or element starts on, for a problem found after the document is read.</summary>
+    public int LineOf(string path) => _lines.LineOf(path);
+
     public void Dispose() => _document.Dispose();
 
     public static string Describe(JsonElement element) => element.ValueKind switch

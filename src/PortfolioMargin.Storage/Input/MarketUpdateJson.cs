@@ -4,8 +4,12 @@ namespace PortfolioMargin.Storage.Input;
 /// <summary>One underlying's intraday move: a new spot, a new ATM vol, or both.</summary>
 public sealed record MarketMove(string Underlying, double? Spot, double? AtmVol);
 
-/// <summary>An intraday update as the file gives it: its id, when it was observed, and the moves.</summary>
-public sealed record MarketUpdateFile(string Id, DateTimeOffset AsOf, IReadOnlyList<MarketMove> Moves);
+/// <summary>
+/// An intraday update as the file gives it: its id, when it was observed, and the moves; with the lines of its
+/// <c>id</c> and <c>asOf</c> keys (0 when absent), so a problem only the cluster can find (the id was applied
+/// with other moves, the time is before the snapshot's) still names its line.
+/// </summary>
+public sealed record MarketUpdateFile(string Id, DateTimeOffset AsOf, IReadOnlyList<MarketMove> Moves, int IdLine = 0, int AsOfLine = 0);
 
 /// <summary>
 /// An intraday update file: <c>{"id": "...", "asOf": "2026-11-21T15:30:00Z", "underlyings": [{"id": "TSLA",
@@ -42,6 +46,6 @@ public static class MarketUpdateJson
                 : new MarketMove(move.Text("id"), spot, vol);
         }
 
-        return new MarketUpdateFile(id, asOf, moves);
+        return new MarketUpdateFile(id, asOf, moves, json.LineOf(root.PathOf("id")), root.Has("asOf") ? json.LineOf(root.PathOf("asOf")) : 0);
     }
 }

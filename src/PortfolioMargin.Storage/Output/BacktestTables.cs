@@ -13,20 +13,20 @@ public static class BacktestTables
 
     public const string SummaryFile = "backtest-summary.parquet";
 
-    public static async Task WriteAsync(Func<string, string> pathOf, IReadOnlyList<BacktestRow> rows, IReadOnlyList<BacktestSummary> summaries, CancellationToken cancellation = default)
+    public static async Task WriteAsync(Func<string, string> pathOf, IReadOnlyList<BacktestRow> rows, IReadOnlyList<BacktestSummary> summaries, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(pathOf);
         await new ParquetRowTable<BacktestRow>(rows)
             .Add("date", r => r.Date)
-            .Add("model", r => r.Model.Name())
-            .Add("portfolio", r => r.Portfolio)
+            .Add("model", r => r.Model.Name(), dictionary: true)
+            .Add("portfolio", r => r.Portfolio, dictionary: true)
             .Add("var", r => r.ValueAtRisk)
             .Add("es", r => r.ExpectedShortfall)
             .Add("requirement", r => r.Requirement)
             .Add("realized_loss", r => r.RealizedLoss)
             .Add("var_exceedance", r => r.VarExceedance)
             .Add("exceedance", r => r.Exceedance)
-            .WriteAsync(pathOf(RowsFile), cancellation);
+            .WriteAsync(pathOf(RowsFile), metadata, cancellation);
 
         await new ParquetRowTable<BacktestSummary>(summaries)
             .Add("model", s => s.Model.Name())
@@ -43,7 +43,7 @@ public static class BacktestTables
             .Add("christoffersen_independence_p_value", s => s.ChristoffersenIndependence.PValue)
             .Add("christoffersen_conditional_coverage_lr", s => s.ChristoffersenConditionalCoverage.LikelihoodRatio)
             .Add("christoffersen_conditional_coverage_p_value", s => s.ChristoffersenConditionalCoverage.PValue)
-            .Add("traffic_light", s => s.TrafficLight.ToString().ToLowerInvariant())
+            .Add("traffic_light", s => s.TrafficLight.ToString().ToLowerInvariant(), dictionary: true)
             .Add("traffic_light_windows", s => s.TrafficLightWindows)
             .Add("yellow_windows", s => s.YellowWindows)
             .Add("red_windows", s => s.RedWindows)
@@ -63,7 +63,7 @@ public static class BacktestTables
             .Add("largest_increase_5d_relative", s => Increase(s, 5)?.LargestRelative)
             .Add("largest_increase_30d", s => Increase(s, 30)?.LargestAbsolute)
             .Add("largest_increase_30d_relative", s => Increase(s, 30)?.LargestRelative)
-            .WriteAsync(pathOf(SummaryFile), cancellation);
+            .WriteAsync(pathOf(SummaryFile), metadata, cancellation);
     }
 
     private static RequirementIncrease? Increase(BacktestSummary summary, int days) =>

@@ -4,8 +4,9 @@ using Parquet.Schema;
 namespace PortfolioMargin.Storage.Output;
 
 /// <summary>
-/// How every result file is laid out: consecutive row groups of at most <see cref="RowGroupRows"/> rows, Parquet.Net's
-/// default encodings (plain values, RLE levels) and Snappy pages.
+/// How every result file is laid out: consecutive row groups of at most <see cref="RowGroupRows"/> rows, plain values
+/// and RLE levels, dictionary-encoded strings where a column says so (statuses, types, names), Snappy pages, and the
+/// run's key-value metadata in the footer.
 /// </summary>
 /// <remarks>
 /// Measured on a 2-core machine, 2 M positions: Snappy costs no measurable time over no compression (the doubles are
@@ -24,30 +25,33 @@ internal static class ParquetFile
     /// Writes <paramref name="rowCount"/> rows in row groups (one, empty, when there are none);
     /// <paramref name="writeGroup"/> writes every column of rows [start, start + count) into the group it is given.
     /// </summary>
+    /// <param name="dictionaryColumns">The string columns to dictionary-encode (Parquet.Net does so only when asked,
+    /// and only when at most 80% of a chunk's values are distinct).</param>
+    /// <param name="metadata">The footer's key-value metadata, written in this order.</param>
     public static async Task WriteAsync(
-        string path, IReadOnlyList<DataField> fields, int rowCount,
-        Func<ParquetRowGroupWriter, int, int, CancellationToken, Task> writeGroup, CancellationToken cancellation)
+        string path, IReadOnlyList<DataField> fields, IEnumerable<string> dictionaryColumns, int rowCount,
+        Func<ColumnChunks, int, int, CancellationToken, Task> writeGroup, IReadOnlyDictionary<string, string> metadata,
+        CancellationToken cancellation)
     {
         var schema = new ParquetSchema(fields.ToArray<Field>());
+        var options = new ParquetOptions();
+        foreach (var name in dictionaryColumns)
+        {
+            options.ColumnEncodingHints[name] = EncodingHint.Dictionary;
+        }
+
         await using var stream = File.Create(path);
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream, cancellationToken: cancellation);
+        await using var writer = await ParquetWriter.CreateAsync(schema, stream, options, cancellationToken: cancellation);
+        writer.CustomMetadata = metadata;
         var start = 0;
         do
         {
             var count = Math.Min(RowGroupRows, rowCount - start);
             using var group = writer.CreateRowGroup();
-            await writeGroup(group, start, count, cancellation);
+            await writeGroup(new ColumnChunks(group, options), start, count, cancellation);
             group.CompleteValidate();
             start += count;
         }
         while (start < rowCount);
     }
-
-    /// <summary>
-    /// Parquet.Net takes strings as nullable character memories; filling a reused buffer with them avoids its
-    /// string helper's per-call conversion of the whole column.
-    /// </summary>
-    public static Task WriteStringsAsync(
-        ParquetRowGroupWriter group, DataField field, ReadOnlyMemory<char>?[] buffer, int count, CancellationToken cancellation) =>
-        group.WriteAsync<ReadOnlyMemory<char>>(field, new ReadOnlyMemory<ReadOnlyMemory<char>?>(buffer, 0, count), cancellationToken: cancellation);
 }

@@ -1,4 +1,3 @@
-using Parquet;
 using Parquet.Schema;
 
 namespace PortfolioMargin.Storage.Output;
@@ -17,31 +16,43 @@ public sealed class ParquetRowTable<TRow>(IReadOnlyList<TRow> rows)
     private const int TileRows = 4096;
 
     private readonly List<Column> _columns = [];
+    private readonly List<string> _dictionaryColumns = [];
 
-    public ParquetRowTable<TRow> Add(string name, Func<TRow, string?> value)
-    {
-        _columns.Add(new TextColumn(new DataField<string>(name, true), value));
-        return this;
-    }
+    /// <summary>A required text column; <paramref name="dictionary"/> for a few distinct values repeated (statuses, names).</summary>
+    public ParquetRowTable<TRow> Add(string name, Func<TRow, string> value, bool dictionary = false) =>
+        Add(new TextColumn(new DataField<string>(name, false), value), dictionary);
 
+    /// <summary>An optional text column: null where <paramref name="value"/> gives null.</summary>
+    public ParquetRowTable<TRow> AddOptional(string name, Func<TRow, string?> value, bool dictionary = false) =>
+        Add(new OptionalTextColumn(new DataField<string>(name, true), value), dictionary);
+
+    /// <summary>A required column of values (double, int, bool, <see cref="DateOnly"/> as a DATE).</summary>
     public ParquetRowTable<TRow> Add<T>(string name, Func<TRow, T> value)
-        where T : struct
-    {
-        _columns.Add(new ValueColumn<T>(new DataField<T>(name), value));
-        return this;
-    }
+        where T : struct =>
+        Add(new ValueColumn<T>(new DataField<T>(name), value), dictionary: false);
 
+    /// <summary>An optional column of values: null where <paramref name="value"/> gives null.</summary>
     public ParquetRowTable<TRow> Add<T>(string name, Func<TRow, T?> value)
-        where T : struct
+        where T : struct =>
+        Add(new NullableColumn<T>(new DataField<T?>(name), value), dictionary: false);
+
+    /// <summary>Writes the table with <paramref name="metadata"/> in its footer.</summary>
+    public Task WriteAsync(string path, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellation = default) =>
+        ParquetFile.WriteAsync(
+            path, _columns.Select(c => c.Field).ToArray(), _dictionaryColumns, rows.Count, WriteGroupAsync, metadata, cancellation);
+
+    private ParquetRowTable<TRow> Add(Column column, bool dictionary)
     {
-        _columns.Add(new NullableColumn<T>(new DataField<T?>(name), value));
+        _columns.Add(column);
+        if (dictionary)
+        {
+            _dictionaryColumns.Add(column.Field.Name);
+        }
+
         return this;
     }
 
-    public Task WriteAsync(string path, CancellationToken cancellation = default) =>
-        ParquetFile.WriteAsync(path, _columns.Select(c => c.Field).ToArray(), rows.Count, WriteGroupAsync, cancellation);
-
-    private async Task WriteGroupAsync(ParquetRowGroupWriter group, int start, int count, CancellationToken cancellation)
+    private async Task WriteGroupAsync(ColumnChunks group, int start, int count, CancellationToken cancellation)
     {
         var tile = new TRow[Math.Min(TileRows, count)];
         for (var offset = 0; offset < count; offset += TileRows)
@@ -72,7 +83,7 @@ public sealed class ParquetRowTable<TRow>(IReadOnlyList<TRow> rows)
         public abstract void Evaluate(ReadOnlySpan<TRow> tile, int offset, int groupRows);
 
         /// <summary>Writes the first <paramref name="count"/> buffer slots as this column of the group.</summary>
-        public abstract Task WriteAsync(ParquetRowGroupWriter group, int count, CancellationToken cancellation);
+        public abstract Task WriteAsync(ColumnChunks group, int count, CancellationToken cancellation);
 
         protected static Span<T> Slots<T>(ref T[] buffer, int offset, int length, int groupRows)
         {
@@ -85,7 +96,28 @@ public sealed class ParquetRowTable<TRow>(IReadOnlyList<TRow> rows)
         }
     }
 
-    private sealed class TextColumn(DataField field, Func<TRow, string?> value) : Column(field)
+    /// <summary>
+    /// Parquet.Net takes strings as character memories; filling a reused buffer with them avoids its string helper's
+    /// per-call conversion of the whole column.
+    /// </summary>
+    private sealed class TextColumn(DataField field, Func<TRow, string> value) : Column(field)
+    {
+        private ReadOnlyMemory<char>[] _buffer = [];
+
+        public override void Evaluate(ReadOnlySpan<TRow> tile, int offset, int groupRows)
+        {
+            var slots = Slots(ref _buffer, offset, tile.Length, groupRows);
+            for (var i = 0; i < tile.Length; i++)
+            {
+                slots[i] = value(tile[i]).AsMemory();
+            }
+        }
+
+        public override Task WriteAsync(ColumnChunks group, int count, CancellationToken cancellation) =>
+            group.WriteAsync<ReadOnlyMemory<char>>(Field, new ReadOnlyMemory<ReadOnlyMemory<char>>(_buffer, 0, count), cancellation);
+    }
+
+    private sealed class OptionalTextColumn(DataField field, Func<TRow, string?> value) : Column(field)
     {
         private ReadOnlyMemory<char>?[] _buffer = [];
 
@@ -98,8 +130,8 @@ public sealed class ParquetRowTable<TRow>(IReadOnlyList<TRow> rows)
             }
         }
 
-        public override Task WriteAsync(ParquetRowGroupWriter group, int count, CancellationToken cancellation) =>
-            ParquetFile.WriteStringsAsync(group, Field, _buffer, count, cancellation);
+        public override Task WriteAsync(ColumnChunks group, int count, CancellationToken cancellation) =>
+            group.WriteAsync<ReadOnlyMemory<char>>(Field, new ReadOnlyMemory<ReadOnlyMemory<char>?>(_buffer, 0, count), cancellation);
     }
 
     private sealed class ValueColumn<T>(DataField field, Func<TRow, T> value) : Column(field)
@@ -116,8 +148,8 @@ public sealed class ParquetRowTable<TRow>(IReadOnlyList<TRow> rows)
             }
         }
 
-        public override Task WriteAsync(ParquetRowGroupWriter group, int count, CancellationToken cancellation) =>
-            group.WriteAsync<T>(Field, new ReadOnlyMemory<T>(_buffer, 0, count), cancellationToken: cancellation);
+        public override Task WriteAsync(ColumnChunks group, int count, CancellationToken cancellation) =>
+            group.WriteAsync<T>(Field, new ReadOnlyMemory<T>(_buffer, 0, count), cancellation);
     }
 
     private sealed class NullableColumn<T>(DataField field, Func<TRow, T?> value) : Column(field)
@@ -134,7 +166,7 @@ public sealed class ParquetRowTable<TRow>(IReadOnlyList<TRow> rows)
             }
         }
 
-        public override Task WriteAsync(ParquetRowGroupWriter group, int count, CancellationToken cancellation) =>
-            group.WriteAsync<T>(Field, new ReadOnlyMemory<T?>(_buffer, 0, count), cancellationToken: cancellation);
+        public override Task WriteAsync(ColumnChunks group, int count, CancellationToken cancellation) =>
+            group.WriteAsync<T>(Field, new ReadOnlyMemory<T?>(_buffer, 0, count), cancellation);
     }
 }

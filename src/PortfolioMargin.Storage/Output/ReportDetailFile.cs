@@ -15,7 +15,8 @@ public static class ReportDetailFile
     public const string LossKind = "loss";
     public const string StressKind = "stress";
 
-    public static Task WriteAsync(string path, IEnumerable<AccountDetail> details, CancellationToken cancellation = default)
+    /// <summary>Writes the details with <paramref name="metadata"/> (the run's, <see cref="ResultMetadata"/>) in the footer.</summary>
+    public static Task WriteAsync(string path, IEnumerable<AccountDetail> details, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellation = default)
     {
         var rows = new List<(string Account, string Kind, double X, double Y, double Value)>();
         foreach (var detail in details)
@@ -33,12 +34,12 @@ public static class ReportDetailFile
         }
 
         return new ParquetRowTable<(string Account, string Kind, double X, double Y, double Value)>(rows)
-            .Add("account", r => r.Account)
-            .Add("kind", r => r.Kind)
+            .Add("account", r => r.Account, dictionary: true)
+            .Add("kind", r => r.Kind, dictionary: true)
             .Add("x", r => r.X)
             .Add("y", r => r.Y)
             .Add("value", r => r.Value)
-            .WriteAsync(path, cancellation);
+            .WriteAsync(path, metadata, cancellation);
     }
 
     /// <summary>The file's accounts in file order; rows of an unknown kind are an error naming the file and row.</summary>

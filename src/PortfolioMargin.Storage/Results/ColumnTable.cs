@@ -1,3 +1,4 @@
+using System.Globalization;
 using Parquet;
 using Parquet.Schema;
 using PortfolioMargin.Core.Input;
@@ -7,7 +8,8 @@ namespace PortfolioMargin.Storage.Results;
 /// <summary>
 /// A result file read back whole, column by column (every row group), for readers that want the columns by name
 /// rather than the domain records: the report, the checks of what landed on disk. Numbers of any width come back
-/// as doubles, so a reader need not know which columns were written as int32.
+/// as doubles, so a reader need not know which columns were written as int32; dates and times come back as ISO 8601
+/// text (a DATE as yyyy-MM-dd, a TIMESTAMP in UTC), as a reader would print them.
 /// </summary>
 public sealed class ColumnTable
 {
@@ -51,8 +53,8 @@ public sealed class ColumnTable
             await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellation);
             var fields = reader.Schema.GetDataFields();
             var rows = 0;
-            var text = fields.Where(IsText).ToDictionary(f => f.Name, _ => new List<string?>(), StringComparer.Ordinal);
-            var numbers = fields.Where(f => !IsText(f)).ToDictionary(f => f.Name, _ => new List<double?>(), StringComparer.Ordinal);
+            var text = fields.Where(f => IsText(f) || IsTime(f)).ToDictionary(f => f.Name, _ => new List<string?>(), StringComparer.Ordinal);
+            var numbers = fields.Where(f => !IsText(f) && !IsTime(f)).ToDictionary(f => f.Name, _ => new List<double?>(), StringComparer.Ordinal);
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
                 using var group = reader.OpenRowGroupReader(g);
@@ -60,7 +62,11 @@ public sealed class ColumnTable
                 rows += count;
                 foreach (var field in fields)
                 {
-                    if (IsText(field))
+                    if (IsTime(field))
+                    {
+                        text[field.Name].AddRange(await ReadTimesAsync(group, field, count, cancellation));
+                    }
+                    else if (IsText(field))
                     {
                         var values = new string?[count];
                         await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellation);
@@ -86,6 +92,23 @@ public sealed class ColumnTable
     }
 
     private static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
+
+    private static bool IsTime(DataField field) => field.ClrType == typeof(DateTime) || field.ClrType == typeof(DateOnly);
+
+    private static async Task<string?[]> ReadTimesAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellation)
+    {
+        if (field.ClrType == typeof(DateOnly))
+        {
+            var dates = new DateOnly?[count];
+            await group.ReadAsync<DateOnly>(field, dates.AsMemory(), cancellationToken: cancellation);
+            return dates.Select(d => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
+        }
+
+        var dateOnly = field is DateTimeDataField { DateTimeFormat: DateTimeFormat.Date };
+        var times = new DateTime?[count];
+        await group.ReadAsync<DateTime>(field, times.AsMemory(), cancellationToken: cancellation);
+        return times.Select(t => t?.ToString(dateOnly ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)).ToArray();
+    }
 
     private static async Task<double?[]> ReadNumbersAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellation)
     {

@@ -1,6 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Storage.Output;
@@ -20,16 +21,16 @@ public sealed class ResultFilesTests : IDisposable
         var positions = Book(1_000_000 + 4_321);
         var path = Path.Combine(_folder, ResultFiles.Positions);
 
-        await ResultFiles.PositionTable(positions).WriteAsync(path);
+        await ResultFiles.PositionTable(positions, Market).WriteAsync(path, Metadata);
 
         await using var reader = await ParquetReader.CreateAsync(path);
         Assert.Equal(2, reader.RowGroupCount);
         Assert.Equal(
-            ["account", "line", "type", "underlying", "quantity", "multiplier", "strike", "expiry", "right",
+            ["account", "line", "type", "underlying", "quantity", "multiplier", "strike", "expiry", "right", "spot", "atm_vol",
                 "unit_value", "value", "delta", "gamma", "vega", "theta", "es_contribution", "stress_contribution", "incremental_es"],
             reader.Schema.GetDataFields().Select(f => f.Name));
         Assert.Equal(
-            ["account", "type", "underlying", "strike", "expiry", "right", "es_contribution", "stress_contribution", "incremental_es"],
+            ["strike", "expiry", "right", "es_contribution", "stress_contribution", "incremental_es"],
             reader.Schema.GetDataFields().Where(f => f.IsNullable).Select(f => f.Name));
         Assert.Equal(positions.Select(p => p.Position.Account), await ReadTextAsync(reader, "account"));
         Assert.Equal(positions.Select(p => p.Position.SourceLine), await ReadAsync<int>(reader, "line"));
@@ -38,8 +39,10 @@ public sealed class ResultFilesTests : IDisposable
         Assert.Equal(positions.Select(p => p.Position.Quantity), await ReadAsync<double>(reader, "quantity"));
         Assert.Equal(positions.Select(p => p.Position.Multiplier), await ReadAsync<double>(reader, "multiplier"));
         Assert.Equal(positions.Select(p => p.Position.Strike), await ReadNullableAsync<double>(reader, "strike"));
-        Assert.Equal(positions.Select(p => p.Position.Expiry?.ToString("yyyy-MM-dd")), await ReadTextAsync(reader, "expiry"));
+        Assert.Equal(positions.Select(p => p.Position.Expiry?.ToDateTime(TimeOnly.MinValue)), await ReadNullableAsync<DateTime>(reader, "expiry"));
         Assert.Equal(positions.Select(p => p.Position.Right?.ToString().ToLowerInvariant()), await ReadTextAsync(reader, "right"));
+        Assert.Equal(positions.Select(p => Spot(p.Position.Underlying)), await ReadAsync<double>(reader, "spot"));
+        Assert.Equal(positions.Select(p => AtmVol(p.Position.Underlying)), await ReadAsync<double>(reader, "atm_vol"));
         Assert.Equal(positions.Select(p => p.UnitValue), await ReadAsync<double>(reader, "unit_value"));
         Assert.Equal(positions.Select(p => p.MarketValue), await ReadAsync<double>(reader, "value"));
         Assert.Equal(positions.Select(p => p.DeltaUnderlyingUnits), await ReadAsync<double>(reader, "delta"));
@@ -64,7 +67,7 @@ public sealed class ResultFilesTests : IDisposable
         ];
         var path = Path.Combine(_folder, ResultFiles.Positions);
 
-        await ResultFiles.PositionTable(positions).WriteAsync(path);
+        await ResultFiles.PositionTable(positions, Market).WriteAsync(path, Metadata);
 
         await using var reader = await ParquetReader.CreateAsync(path);
         Assert.Equal(new double?[] { 1250.5, -310.125, null, 0.0 }, await ReadNullableAsync<double>(reader, "es_contribution"));
@@ -82,7 +85,7 @@ public sealed class ResultFilesTests : IDisposable
             new AccountEquity(13, 0), new CurrencyGreeks(1, 2, 3, 4), 5)).ToList();
         var tables = new ResultTables(name => Path.Combine(_folder, name));
 
-        await tables.FinishAsync(accounts, positions, []);
+        await tables.FinishAsync("run-1", Market, accounts, positions, []);
 
         Assert.Equal(
             [ResultFiles.Accounts, ResultFiles.Positions, ResultFiles.Strategies],
@@ -101,8 +104,8 @@ public sealed class ResultFilesTests : IDisposable
         var path = Path.Combine(_folder, ResultFiles.Accounts);
         var again = Path.Combine(_folder, "again.parquet");
 
-        await ResultFiles.AccountTable(accounts).WriteAsync(path);
-        await ResultFiles.AccountTable(accounts).WriteAsync(again);
+        await ResultFiles.AccountTable(accounts).WriteAsync(path, Metadata);
+        await ResultFiles.AccountTable(accounts).WriteAsync(again, Metadata);
 
         Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(again));
         await using var reader = await ParquetReader.CreateAsync(path);
@@ -115,6 +118,18 @@ public sealed class ResultFilesTests : IDisposable
         Assert.Equal(accounts.Select(a => a.WorstPoint?.ValueAtRisk), await ReadNullableAsync<double>(reader, "worst_point_var"));
         Assert.Equal(accounts.Select(a => a.WorstPoint?.ExpectedShortfall), await ReadNullableAsync<double>(reader, "worst_point_es"));
     }
+
+    private static readonly MarketSnapshot Market = new(
+        new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), "USD", 0.03,
+        [.. Enumerable.Range(0, 40).Select(i => new Underlying($"UND{i:D2}", Spot($"UND{i:D2}"), 0.01, AtmVol($"UND{i:D2}")))],
+        MarketSnapshot.Identity(40));
+
+    private static readonly IReadOnlyDictionary<string, string> Metadata = ResultMetadata.Of("run-1", Market).KeyValues();
+
+    /// <summary>Every underlying its own spot and vol, so a row that took another's would show.</summary>
+    private static double Spot(string underlying) => 100 + int.Parse(underlying[3..], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static double AtmVol(string underlying) => 0.2 + int.Parse(underlying[3..], System.Globalization.CultureInfo.InvariantCulture) / 1000.0;
 
     /// <summary>
     /// A book shaped like a real one: 100 positions an account, a few underlyings, expiries and every instrument type;

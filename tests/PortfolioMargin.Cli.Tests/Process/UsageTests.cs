@@ -62,7 +62,7 @@ public sealed class UsageTests : IDisposable
 
         Assert.True(exit == 0, $"exit {exit}: {stderr}");
         Assert.Equal(0, fileExit);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(fromFile, "accounts.parquet")), File.ReadAllBytes(Path.Combine(piped, "accounts.parquet")));
+        Assert.Equal(ResultFileBytes.WithoutRunId(Path.Combine(fromFile, "accounts.parquet")), ResultFileBytes.WithoutRunId(Path.Combine(piped, "accounts.parquet")));
         var inputs = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(piped, "run.json")))!["inputs"]!.AsArray();
         var recorded = inputs.Single(i => i!["role"]!.GetValue<string>() == "positions")!;
         Assert.Equal(
@@ -87,6 +87,63 @@ public sealed class UsageTests : IDisposable
         Assert.DoesNotContain("Largest initial margins", stderr);
         Assert.DoesNotContain("progress:", stdout);
         Assert.Equal(!quiet, stderr.Contains("progress:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2026-11-20T20:59:59Z", false)]
+    [InlineData("2026-11-20T21:30:00Z", true)]
+    public void Intraday_results_go_to_stdout_and_an_update_before_the_snapshot_is_bad_input_at_its_line(string asOf, bool accepted)
+    {
+        // The sample snapshot is as of 2026-11-20T21:00:00Z; only the market grain can compare the two.
+        var update = Path.Combine(_folder, "update.json");
+        File.WriteAllText(update, $$"""
+            {
+              "id": "u1",
+              "asOf": "{{asOf}}",
+              "underlyings": [ { "id": "TSLA", "spot": 300 } ]
+            }
+            """);
+
+        var (exit, stdout, stderr) = PmProcess.Run(_folder, ["intraday", "--market-update", update, "--paths", "1000", "--device", "host"]);
+
+        Assert.Contains("end-of-day run", stderr);
+        if (accepted)
+        {
+            Assert.True(exit == 0, $"exit {exit}: {stderr}");
+            Assert.StartsWith("update u1: market version ", stdout);
+            Assert.DoesNotContain("end-of-day run", stdout);
+        }
+        else
+        {
+            Assert.True(exit == RunCommand.BadInput, $"exit {exit}: {stderr}");
+            Assert.Contains($"error: {update}:3: field 'asOf': 2026-11-20T20:59:59Z is before the market snapshot's 2026-11-20T21:00:00Z", stderr);
+            Assert.Empty(stdout);
+        }
+    }
+
+    [Fact]
+    public async Task Each_pm_intraday_adds_to_the_events_file_and_keeps_the_earlier_rows()
+    {
+        // Each process's embedded silo starts with an empty log; its first end-of-day run finds the sample's margin
+        // calls again (from "none") and the fall in TSLA may add more. Once, each process replaced the file.
+        var update = Path.Combine(_folder, "update.json");
+        var events = Path.Combine(_folder, "runs", "events.parquet");
+        string[] intraday(string id)
+        {
+            File.WriteAllText(update, $$"""{ "id": "{{id}}", "asOf": "2026-11-20T21:30:00Z", "underlyings": [ { "id": "TSLA", "spot": 200 } ] }""");
+            return ["intraday", "--market-update", update, "--paths", "1000", "--device", "host"];
+        }
+
+        var first = PmProcess.Run(_folder, intraday("fall-1"));
+        var afterFirst = await Silo.Market.EventsFile.ReadAsync(events);
+        var second = PmProcess.Run(_folder, intraday("fall-2"));
+        var afterSecond = await Silo.Market.EventsFile.ReadAsync(events);
+
+        Assert.True(first.Exit == 0 && second.Exit == 0, first.Stderr + second.Stderr);
+        Assert.Contains(afterFirst, e => e.Trigger == "market-update:fall-1");
+        Assert.Equal(afterFirst, afterSecond.Take(afterFirst.Count));
+        Assert.Contains(afterSecond.Skip(afterFirst.Count), e => e.Trigger == "market-update:fall-2");
+        Assert.Equal(afterFirst.Count(e => e.OldStatus == "none"), afterSecond.Skip(afterFirst.Count).Count(e => e.OldStatus == "none"));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class MarketUpdateJsonTests
 
         Assert.Equal(("u1", new DateTimeOffset(2026, 11, 21, 15, 30, 0, TimeSpan.Zero)), (update.Id, update.AsOf));
         Assert.Equal([new MarketMove("TSLA", 304.92, null), new MarketMove("SPY", null, 0.2)], update.Moves);
+        Assert.Equal((2, 3), (update.IdLine, update.AsOfLine));
     }
 
     [Theory]
