@@ -53,7 +53,9 @@ public static class BacktestConsole
 
     private static string Rise(BacktestSummary s, int days) =>
         s.Increases.FirstOrDefault(i => i.HorizonDays == days) is { AbsoluteStartIndex: >= 0 } i
-            ? $"{RunReport.Money(i.LargestAbsolute)} ({F(100 * i.LargestRelative, 1)}%)"
+            ? double.IsFinite(i.LargestRelative)
+                ? $"{RunReport.Money(i.LargestAbsolute)} ({F(100 * i.LargestRelative, 1)}%)"
+                : $"{RunReport.Money(i.LargestAbsolute)} (no material base)"
             : "n/a";
 
     private static Text Cell(string text) => new(text);

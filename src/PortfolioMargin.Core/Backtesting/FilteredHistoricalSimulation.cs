@@ -32,13 +32,15 @@ public static class FilteredHistoricalSimulation
             for (var i = 0; i < factors; i++)
             {
                 var then = historicalVolatility[s, i];
-                if (!(then > 0.0) || double.IsPositiveInfinity(then))
+                if (!(then >= 0.0) || double.IsPositiveInfinity(then))
                 {
-                    throw new ArgumentException($"Historical volatility [{s}, {i}] is {then}; it must be positive and finite.", nameof(historicalVolatility));
+                    throw new ArgumentException($"Historical volatility [{s}, {i}] is {then}; it must be finite and non-negative.", nameof(historicalVolatility));
                 }
 
-                // The ratio first: with σ_today = σ_s it is exactly 1 and the scenario is the raw change, bit for bit.
-                scenarios[s, i] = historicalChanges[s, i] * (currentVolatility[i] / then);
+                // A factor that had never moved before day s (a constant or stale implied vol) has no vol to divide
+                // by: its change is taken as it was, unfiltered. The ratio first otherwise: with σ_today = σ_s it is
+                // exactly 1 and the scenario is the raw change, bit for bit.
+                scenarios[s, i] = then == 0.0 ? historicalChanges[s, i] : historicalChanges[s, i] * (currentVolatility[i] / then);
             }
         }
 

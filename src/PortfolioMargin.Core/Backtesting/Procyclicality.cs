@@ -41,9 +41,18 @@ public static class Procyclicality
     }
 
     /// <summary>
-    /// The largest change R[t + n] − R[t] (absolute) and R[t + n]/R[t] − 1 (relative, over dates with R[t] &gt; 0)
-    /// across all start dates t, with the start index where each occurs (the first, on ties). Not floored at
-    /// zero: a series that only falls reports its smallest fall as a negative number.
+    /// The share of the series' peak a requirement must reach to be the base of a relative increase. A book's
+    /// requirement can all but vanish for a day (a short option two days from expiring out of the money, a hedge
+    /// exactly balanced), and a rise from a few cents is a ratio in the millions that says nothing about the
+    /// model: relative increases start only from a material requirement, at least 1% of the peak.
+    /// </summary>
+    public const double MaterialBaseShare = 0.01;
+
+    /// <summary>
+    /// The largest change R[t + n] − R[t] (absolute) and R[t + n]/R[t] − 1 (relative, over dates with R[t] &gt; 0
+    /// and at least <see cref="MaterialBaseShare"/> of the peak) across all start dates t, with the start index
+    /// where each occurs (the first, on ties). Not floored at zero: a series that only falls reports its smallest
+    /// fall as a negative number.
     /// </summary>
     public static RequirementIncrease LargestIncrease(ReadOnlySpan<double> requirements, int horizonDays)
     {
@@ -53,6 +62,13 @@ public static class Procyclicality
         }
 
         CheckRequirements(requirements, horizonDays + 1);
+        var peak = 0.0;
+        foreach (var requirement in requirements)
+        {
+            peak = Math.Max(peak, requirement);
+        }
+
+        var materialBase = MaterialBaseShare * peak;
         var absoluteStart = -1;
         var largestAbsolute = double.NegativeInfinity;
         var relativeStart = -1;
@@ -67,7 +83,7 @@ public static class Procyclicality
                 absoluteStart = t;
             }
 
-            if (from > 0.0)
+            if (from > 0.0 && from >= materialBase)
             {
                 var relative = to / from - 1.0;
                 if (relativeStart < 0 || relative > largestRelative)

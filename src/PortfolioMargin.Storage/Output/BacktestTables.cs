@@ -54,17 +54,20 @@ public static class BacktestTables
             .Add("es_z2", s => s.EsTest.Z2)
             .Add("es_p_value", s => s.EsTest.PValue)
             .Add("es_test_observations", s => s.EsTestObservations)
-            .Add("peak_to_trough", s => s.PeakToTrough.Ratio)
+            .Add("peak_to_trough", s => Finite(s.PeakToTrough.Ratio))
             .Add("peak_requirement", s => s.PeakToTrough.Peak)
             .Add("trough_requirement", s => s.PeakToTrough.Trough)
             .Add("largest_increase_1d", s => Increase(s, 1)?.LargestAbsolute)
-            .Add("largest_increase_1d_relative", s => Increase(s, 1)?.LargestRelative)
+            .Add("largest_increase_1d_relative", s => Finite(Increase(s, 1)?.LargestRelative))
             .Add("largest_increase_5d", s => Increase(s, 5)?.LargestAbsolute)
-            .Add("largest_increase_5d_relative", s => Increase(s, 5)?.LargestRelative)
+            .Add("largest_increase_5d_relative", s => Finite(Increase(s, 5)?.LargestRelative))
             .Add("largest_increase_30d", s => Increase(s, 30)?.LargestAbsolute)
-            .Add("largest_increase_30d_relative", s => Increase(s, 30)?.LargestRelative)
+            .Add("largest_increase_30d_relative", s => Finite(Increase(s, 30)?.LargestRelative))
             .WriteAsync(pathOf(SummaryFile), metadata, cancellation);
     }
+
+    /// <summary>A ratio with no finite value (a zero trough, no material base) is null in the file, not ∞ or NaN.</summary>
+    private static double? Finite(double? ratio) => ratio is { } r && double.IsFinite(r) ? r : null;
 
     private static RequirementIncrease? Increase(BacktestSummary summary, int days) =>
         summary.Increases.Where(i => i.HorizonDays == days).Select(i => (RequirementIncrease?)i).FirstOrDefault();

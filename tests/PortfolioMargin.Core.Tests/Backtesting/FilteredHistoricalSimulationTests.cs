@@ -72,6 +72,40 @@ public class FilteredHistoricalSimulationTests
     }
 
     [Fact]
+    public void The_window_mean_floors_each_devolatilising_vol()
+    {
+        var changes = Normals(120, 2, 0.01);
+        const int date = 100;
+        const int window = 60;
+        var volatility = EwmaEstimates.Volatilities(changes);
+
+        // Each factor's forecasts over the window, floored at their own mean: the days below it are divided by the mean.
+        var floored = new double[window, 2];
+        var expectedWindow = new double[window, 2];
+        for (var i = 0; i < 2; i++)
+        {
+            var mean = Enumerable.Range(0, window).Sum(s => volatility[date - window + s, i] / window);
+            for (var s = 0; s < window; s++)
+            {
+                floored[s, i] = Math.Max(volatility[date - window + s, i], mean);
+                expectedWindow[s, i] = changes[date - window + 1 + s, i];
+            }
+        }
+
+        var expected = FilteredHistoricalSimulation.Scenarios(expectedWindow, floored, [volatility[date, 0], volatility[date, 1]]);
+        var scenarios = FilteredHistoricalSimulation.FromHistory(changes, date, window, floorAtWindowMean: true);
+        Assert.Equal(expected, scenarios);
+
+        // The floor bites somewhere (half the days are below their mean) and never makes a scenario larger.
+        var plain = FilteredHistoricalSimulation.FromHistory(changes, date, window);
+        Assert.NotEqual(plain, scenarios);
+        for (var s = 0; s < window; s++)
+        {
+            Assert.True(Math.Abs(scenarios[s, 0]) <= Math.Abs(plain[s, 0]) && Math.Abs(scenarios[s, 1]) <= Math.Abs(plain[s, 1]));
+        }
+    }
+
+    [Fact]
     public void Implied_vol_changes_after_a_calming_carry_todays_vol_of_vol()
     {
         // Daily implied-vol changes (vol points) with a vol of 2.0 until day 300, then 0.5; window of 250 ending at
@@ -94,9 +128,24 @@ public class FilteredHistoricalSimulationTests
     }
 
     [Fact]
-    public void Non_positive_historical_vol_is_rejected()
+    public void Negative_or_non_finite_historical_vol_is_rejected()
     {
-        Assert.Throws<ArgumentException>(() => FilteredHistoricalSimulation.Scenarios(new double[1, 1], new double[1, 1], [0.01]));
+        Assert.Throws<ArgumentException>(() => FilteredHistoricalSimulation.Scenarios(new double[1, 1], new double[,] { { -0.01 } }, [0.01]));
+        Assert.Throws<ArgumentException>(() => FilteredHistoricalSimulation.Scenarios(new double[1, 1], new double[,] { { double.NaN } }, [0.01]));
+        Assert.Throws<ArgumentException>(() => FilteredHistoricalSimulation.Scenarios(new double[1, 1], new double[,] { { double.PositiveInfinity } }, [0.01]));
+    }
+
+    [Fact]
+    public void A_factor_that_never_moved_keeps_its_changes_unfiltered()
+    {
+        // A constant implied vol: every change 0, every EWMA vol 0. Its scenarios are no move, not an error.
+        var flat = FilteredHistoricalSimulation.FromHistory(new double[40, 1], 39, 10);
+        Assert.All(Enumerable.Range(0, 10), s => Assert.Equal(0.0, flat[s, 0]));
+
+        // A vol of 0 on a day whose change is not: the change as it was.
+        var scenarios = FilteredHistoricalSimulation.Scenarios(new double[,] { { 0.05 }, { 0.02 } }, new double[,] { { 0.0 }, { 0.01 } }, [0.03]);
+        Assert.Equal(0.05, scenarios[0, 0]);
+        Assert.Equal(0.02 * (0.03 / 0.01), scenarios[1, 0]);
     }
 
     private static double Normal(int stream, int t) => CounterNormals.Normal(Seed, (uint)stream, (uint)t, CounterNormals.SpotStream, 0);

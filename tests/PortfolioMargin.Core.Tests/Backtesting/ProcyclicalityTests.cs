@@ -66,6 +66,21 @@ public class ProcyclicalityTests
     }
 
     [Fact]
+    public void Relative_increases_start_only_from_a_material_requirement()
+    {
+        // Peak 200: bases under 2 (1% of it) are no base for a ratio, so 0.001 → 100 (+10,000,000%) and
+        // 0.5 → 200 are not relative increases; 100 → 0.5 is the only one (−99.5%). The absolute one is unaffected.
+        var result = Procyclicality.LargestIncrease([0.001, 100.0, 0.5, 200.0], 1);
+        Assert.Equal(-0.995, result.LargestRelative, 1e-15);
+        Assert.Equal(1, result.RelativeStartIndex);
+        Assert.Equal(199.5, result.LargestAbsolute);
+        Assert.Equal(2, result.AbsoluteStartIndex);
+
+        // Exactly 1% of the peak is material.
+        Assert.Equal(99.0, Procyclicality.LargestIncrease([2.0, 200.0], 1).LargestRelative, 1e-12);
+    }
+
+    [Fact]
     public void Ties_report_the_first_start()
     {
         var result = Procyclicality.LargestIncrease([10.0, 20.0, 10.0, 20.0], 1);
