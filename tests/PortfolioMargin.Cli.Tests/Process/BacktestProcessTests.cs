@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace PortfolioMargin.Cli.Tests.Process;
+
+/// <summary>
+/// `pm backtest` as a user runs it: a bad history row is exit 2 naming file, line and field with nothing written;
+/// a small history writes both tables and run.json and prints the JSON document with --json.
+/// </summary>
+public sealed class BacktestProcessTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pm-backtest-").FullName;
+
+    [Theory]
+    [InlineData("-5", "spot")]
+    [InlineData("abc", "spot")]
+    [InlineData("NaN", "spot")]
+    public void A_bad_history_row_exits_2_naming_file_line_and_field_and_writes_nothing(string badSpot, string field)
+    {
+        var lines = History(40).Split('\n').ToArray();
+        lines[5] = string.Join(',', lines[5].Split(',') is var cells ? [cells[0], cells[1], badSpot, cells[3]] : cells);
+        File.WriteAllText(Path.Combine(_folder, "history.csv"), string.Join('\n', lines));
+        File.WriteAllText(Path.Combine(_folder, "positions.csv"), Positions);
+
+        var (exit, stdout, stderr) = PmProcess.Run(_folder, "backtest", "--history", "history.csv", "--positions", "positions.csv", "--out", "out");
+
+        Assert.True(exit == RunCommand.BadInput, $"exit {exit}: {stderr}");
+        Assert.Contains("history.csv:6", stderr);
+        Assert.Contains(field, stderr);
+        Assert.DoesNotContain("System.", stderr);
+        Assert.Equal("", stdout);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
+        Assert.Equal(["history.csv", "positions.csv"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_position_on_an_underlying_the_history_lacks_exits_2()
+    {
+        File.WriteAllText(Path.Combine(_folder, "history.csv"), History(40));
+        File.WriteAllText(Path.Combine(_folder, "positions.csv"), Positions + "b,spot,ZZZ,1,1,,,\n");
+
+        var (exit, _, stderr) = PmProcess.Run(_folder, "backtest", "--history", "history.csv", "--positions", "positions.csv", "--out", "out");
+
+        Assert.True(exit == RunCommand.BadInput, $"exit {exit}: {stderr}");
+        Assert.Contains("positions.csv", stderr);
+        Assert.Contains("ZZZ", stderr);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
+    }
+
+    [Fact]
+    public void A_small_history_writes_the_tables_and_run_json_and_prints_json()
+    {
+        File.WriteAllText(Path.Combine(_folder, "history.csv"), History(60));
+        File.WriteAllText(Path.Combine(_folder, "positions.csv"), Positions);
+
+        var (exit, stdout, stderr) = PmProcess.Run(_folder, "backtest", "--history", "history.csv", "--positions", "positions.csv",
+            "--models", "implied,ewma", "--paths", "200", "--horizon", "1", "--out", "out", "--json");
+
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        foreach (var file in new[] { "backtest.parquet", "backtest-summary.parquet", "run.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(_folder, "out", file)), file);
+        }
+
+        using var document = JsonDocument.Parse(stdout);
+        var summary = document.RootElement.GetProperty("summary");
+        var rows = document.RootElement.GetProperty("rows");
+        Assert.Equal(2, summary.GetArrayLength());
+        Assert.Equal(["implied", "ewma"], summary.EnumerateArray().Select(s => s.GetProperty("model").GetString()));
+
+        // Implied and EWMA both start after the 20-day EWMA warm-up and end a horizon before the last date.
+        Assert.Equal(2 * (60 - 21 - 1), rows.GetArrayLength());
+        var first = rows[0];
+        foreach (var name in new[] { "date", "model", "portfolio", "var", "requirement", "realizedLoss", "varExceedance", "exceedance" })
+        {
+            Assert.True(first.TryGetProperty(name, out _), name);
+        }
+    }
+
+    private const string Positions = "account,type,underlying,quantity,multiplier,strike,expiry,right\na,spot,AAA,100,1,,,\n";
+
+    /// <summary>Business days from 2024-01-01 with a deterministic wiggle in the spot.</summary>
+    private static string History(int dates)
+    {
+        var text = new StringBuilder("date,underlying,spot,atmVol\n");
+        var day = new DateOnly(2024, 1, 1);
+        for (var t = 0; t < dates; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                continue;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd},AAA,{100 * Math.Exp(0.02 * Math.Sin(t * 1.7)):F4},0.2\n");
+            t++;
+        }
+
+        return text.ToString();
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
