@@ -185,6 +185,31 @@ public sealed class BacktestReportTests(BacktestRunFixture run, ITestOutputHelpe
         Assert.True(anyMarked > 0, "the sample has VaR exceedances to mark");
     }
 
+    [Fact]
+    public void Each_drawn_chart_has_a_marker_per_flagged_row_and_one_in_its_legend()
+    {
+        var rows = Rows();
+        var (model, portfolio) = (rows.Text("model"), rows.Text("portfolio"));
+        var (varFlag, flag) = (rows.Number("var_exceedance"), rows.Number("exceedance"));
+        var report = Report();
+
+        // ScottPlot draws an open circle as an unfilled ellipse and a filled triangle as a filled path, in the
+        // marker's colour; no other layer uses those colours that way.
+        var none = 0;
+        foreach (var key in Enumerable.Range(0, rows.RowCount).Select(i => (Model: model[i]!, Portfolio: portfolio[i]!)).Distinct())
+        {
+            var svg = report.GetElementById(BacktestReport.ChartId(key.Model, key.Portfolio))!.QuerySelector("svg")!;
+            var mine = Enumerable.Range(0, rows.RowCount).Where(i => model[i] == key.Model && portfolio[i] == key.Portfolio).ToList();
+            var circles = svg.QuerySelectorAll("ellipse").Count(e => e.GetAttribute("stroke") == "#E69F00" && e.GetAttribute("fill") == "none");
+            var triangles = svg.QuerySelectorAll("path").Count(e => e.GetAttribute("fill") == "#D55E00");
+            Assert.Equal(mine.Count(i => varFlag[i] == 1.0) + 1, circles);
+            Assert.Equal(mine.Count(i => flag[i] == 1.0) + 1, triangles);
+            none += mine.Any(i => flag[i] == 1.0) ? 0 : 1;
+        }
+
+        output.WriteLine($"{none} charts without a requirement exceedance (legend marker only)");
+    }
+
     [Theory]
     [InlineData(BacktestTables.SummaryFile)]
     [InlineData(BacktestTables.RowsFile)]
