@@ -157,10 +157,11 @@ public sealed class BacktestReportTests(BacktestRunFixture run, ITestOutputHelpe
     }
 
     [Fact]
-    public void Each_charts_markers_are_its_rows_exceedance_flags()
+    public async Task Each_charts_markers_are_its_rows_exceedance_flags()
     {
-        var rows = Rows();
-        var series = BacktestSeries.Split(rows);
+        var folder = await BacktestFolder.ReadAsync(run.Output);
+        var rows = folder.Rows;
+        var series = BacktestSeries.Split(rows, folder.Dates);
         var (model, portfolio) = (rows.Text("model"), rows.Text("portfolio"));
         var (varFlag, flag) = (rows.Number("var_exceedance"), rows.Number("exceedance"));
 

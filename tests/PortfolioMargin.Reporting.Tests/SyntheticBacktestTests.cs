@@ -87,7 +87,8 @@ public sealed class SyntheticBacktestTests : IDisposable
     {
         await WriteAsync();
 
-        var series = BacktestSeries.Split((await BacktestFolder.ReadAsync(_folder)).Rows).Single(s => s.Portfolio == "flat");
+        var folder = await BacktestFolder.ReadAsync(_folder);
+        var series = BacktestSeries.Split(folder.Rows, folder.Dates).Single(s => s.Portfolio == "flat");
         var data = BacktestChart.DataOf(series);
 
         Assert.Equal(40, data.Requirement.Count);
@@ -105,5 +106,18 @@ public sealed class SyntheticBacktestTests : IDisposable
 
         Assert.Contains(ResultFiles.RunRecord, error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder, BacktestReport.FileName)));
+    }
+
+    [Fact]
+    public async Task An_end_of_day_run_folder_is_named_as_one()
+    {
+        // An end-of-day run's run.json has no kind; its folder has accounts.parquet and no backtest.parquet.
+        await File.WriteAllTextAsync(Path.Combine(_folder, ResultFiles.RunRecord), "{\"runId\":\"eod\"}");
+        await File.WriteAllTextAsync(Path.Combine(_folder, ResultFiles.Accounts), "");
+
+        var error = await Assert.ThrowsAsync<InputException>(() => BacktestFolder.ReadAsync(_folder));
+
+        Assert.Contains(ResultFiles.RunRecord, error.Message, StringComparison.Ordinal);
+        Assert.Contains("end-of-day run", error.Message, StringComparison.Ordinal);
     }
 }

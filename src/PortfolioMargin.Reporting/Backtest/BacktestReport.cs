@@ -47,11 +47,10 @@ public static class BacktestReport
         var confidence = settings?["confidence"]?.GetValue<double>() ?? 0.99;
         var horizonRows = settings?["horizonRows"]?.GetValue<int>() ?? 1;
         var order = SummaryOrder(folder, models);
-        var series = BacktestSeries.Split(folder.Rows);
+        var series = BacktestSeries.Split(folder.Rows, folder.Dates);
 
         var runId = folder.Record["runId"]?.GetValue<string>() ?? Path.GetFileName(folder.Path);
-        var dates = folder.Rows.Text("date").Where(d => d is not null).ToList();
-        var span = dates.Count > 0 ? $"{dates.Min(StringComparer.Ordinal)} to {dates.Max(StringComparer.Ordinal)}" : "no dates";
+        var span = folder.Dates.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"{folder.Dates.Min():yyyy-MM-dd} to {folder.Dates.Max():yyyy-MM-dd}") : "no dates";
         var portfolios = series.Select(s => s.Portfolio).Distinct(StringComparer.Ordinal).Count();
         var page = new HtmlPage($"Backtest report: run {runId}")
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PortfolioMargin.Storage.Results;
 
 namespace PortfolioMargin.Reporting.Backtest;
@@ -20,12 +19,12 @@ internal sealed record BacktestSeries(
     /// The rows split by model and portfolio, each sorted by date (the file is written in date order, but a reader
     /// should not rely on it). A null number is NaN and a null flag false: the chart leaves such a point out.
     /// </summary>
-    public static List<BacktestSeries> Split(ColumnTable rows)
+    public static List<BacktestSeries> Split(ColumnTable rows, IReadOnlyList<DateOnly> dates)
     {
-        var (date, model, portfolio) = (rows.Text("date"), rows.Text("model"), rows.Text("portfolio"));
+        var (model, portfolio) = (rows.Text("model"), rows.Text("portfolio"));
         var (var, requirement, loss) = (rows.Number("var"), rows.Number("requirement"), rows.Number("realized_loss"));
         var (varFlag, flag) = (rows.Number("var_exceedance"), rows.Number("exceedance"));
-        var parsed = date.Select(d => DateTime.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : (DateTime?)null).ToArray();
+        DateTime?[] parsed = [.. dates.Select(d => (DateTime?)d.ToDateTime(TimeOnly.MinValue))];
 
         return Enumerable.Range(0, rows.RowCount)
             .Where(i => parsed[i] is not null && model[i] is not null && portfolio[i] is not null)
