@@ -57,7 +57,9 @@ public sealed record HtmlColumn(string Key, string Header, bool Numeric = false,
 }
 
 /// <summary>One cell: text, or a number shown as <see cref="Shown"/> with its exact value kept.</summary>
-public readonly record struct HtmlCell(string Shown, double? Value, bool IsNumber, string? Href = null)
+/// <param name="CssClass">A class for the cell (a traffic-light zone's colour), beside "num" on a number.</param>
+/// <param name="Title">A hover note on the cell: why a figure is shown as it is.</param>
+public readonly record struct HtmlCell(string Shown, double? Value, bool IsNumber, string? Href = null, string? CssClass = null, string? Title = null)
 {
     public static HtmlCell Text(string? text) => new(text ?? "", null, false);
 
@@ -71,16 +73,30 @@ public readonly record struct HtmlCell(string Shown, double? Value, bool IsNumbe
     public static HtmlCell Number(double? value, string format) =>
         new(value is { } v && double.IsFinite(v) ? v.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "", value, true);
 
+    /// <summary>The same cell with a class and, where given, a hover note.</summary>
+    public HtmlCell With(string? cssClass, string? title = null) => this with { CssClass = cssClass, Title = title };
+
     internal void AppendTo(StringBuilder html)
     {
+        var classes = IsNumber ? (CssClass is null ? "num" : "num " + CssClass) : CssClass;
+        html.Append("<td");
+        if (classes is not null)
+        {
+            html.Append(" class=\"").Append(Html.Encode(classes)).Append('"');
+        }
+
+        if (Title is not null)
+        {
+            html.Append(" title=\"").Append(Html.Encode(Title)).Append('"');
+        }
+
         if (!IsNumber)
         {
-            html.Append(Href is null ? $"<td>{Html.Encode(Shown)}</td>" : $"<td><a href=\"{Html.Encode(Href)}\">{Html.Encode(Shown)}</a></td>");
+            html.Append('>').Append(Href is null ? Html.Encode(Shown) : $"<a href=\"{Html.Encode(Href)}\">{Html.Encode(Shown)}</a>").Append("</td>");
             return;
         }
 
         // An empty cell (a null in the file) sorts below every number.
-        html.Append("<td class=\"num\"");
         if (Value is { } value)
         {
             html.Append(" data-value=\"").Append(Html.Exact(value)).Append('"');

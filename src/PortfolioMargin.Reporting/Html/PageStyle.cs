@@ -22,6 +22,8 @@ internal static class PageStyle
         table.heat td.marked{outline:4px solid #D55E00;outline-offset:-4px;font-weight:bold}
         table.heat th{background:none;font-weight:normal;font-size:12px;text-align:center;vertical-align:middle;border:none}
         table.heat th.corner{color:#555;text-align:left;white-space:nowrap} table.heat + figcaption{max-width:520px}
+        td.zone-green{background:#009E73;color:#fff} td.zone-yellow{background:#F0E442;color:#000} td.zone-red{background:#D55E00;color:#fff}
+        td[title]{cursor:help} .charts figure{max-width:560px} .wide{overflow-x:auto} .wide td{white-space:nowrap}
         """;
 
     /// <summary>Click a header to sort its table (again: the other way); numbers by data-value, text as text.</summary>

@@ -53,7 +53,8 @@ public sealed record RunFolder(
         return new RunFolder(full, record, await accounts, await positions, await strategies, await events, details, market, note);
     }
 
-    private static JsonObject ReadRecord(string path)
+    /// <summary>run.json as a JSON object; missing or cut short is an <see cref="InputException"/> naming it (the backtest report reads it too).</summary>
+    internal static JsonObject ReadRecord(string path)
     {
         if (!System.IO.File.Exists(path))
         {
