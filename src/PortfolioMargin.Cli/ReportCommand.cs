@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PortfolioMargin.Core.Input;
+using PortfolioMargin.Reporting.Backtest;
 using PortfolioMargin.Reporting.Margin;
 using PortfolioMargin.Storage.Output;
 
@@ -16,7 +17,10 @@ public static class ReportCommand
         var clock = Stopwatch.StartNew();
         try
         {
-            var path = MarginReport.WriteAsync(runFolder, output ?? Path.Combine(runFolder, ResultFiles.Report), top, events).GetAwaiter().GetResult();
+            // A backtest folder (pm backtest) has its own report; an end-of-day run folder has the margin report.
+            var path = File.Exists(Path.Combine(runFolder, BacktestTables.RowsFile))
+                ? BacktestReport.WriteAsync(runFolder, output ?? Path.Combine(runFolder, BacktestReport.FileName)).GetAwaiter().GetResult()
+                : MarginReport.WriteAsync(runFolder, output ?? Path.Combine(runFolder, ResultFiles.Report), top, events).GetAwaiter().GetResult();
             stdout.WriteLine($"report: {path} ({new FileInfo(path).Length / 1024.0:N0} kB, {clock.Elapsed.TotalSeconds:F2} s)");
             return RunCommand.Success;
         }

@@ -6,6 +6,7 @@ using PortfolioMargin.Backtest;
 using PortfolioMargin.Core.Backtesting;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Kernels;
+using PortfolioMargin.Reporting.Backtest;
 using PortfolioMargin.Storage.Input;
 using PortfolioMargin.Storage.Output;
 
@@ -61,12 +62,15 @@ public static class BacktestCommand
                 BacktestTables.WriteAsync(folder.PathOf, result.Rows, result.Summaries, ResultMetadata.Backtest(runId, MarketHistory.Currency), cancellation).GetAwaiter().GetResult();
                 var record = Record(runId, files, settings, result, started, computed, clock.Elapsed, request.CommandLine);
                 RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record, cancellation).GetAwaiter().GetResult();
+
+                // The report is drawn from the files just written, as `pm report` would draw it later.
+                BacktestReport.WriteAsync(folder.Staging, folder.PathOf(BacktestReport.FileName), cancellation).GetAwaiter().GetResult();
                 folder.Commit();
             }
 
             var observations = settings.HorizonRows == 1
                 ? "every date"
-                : $"non-overlapping {settings.HorizonRows}-row horizons: every {settings.HorizonRows}th date from each model's first";
+                : $"non-overlapping {settings.HorizonRows}-row horizons: every {Ordinal(settings.HorizonRows)} date from each model's first";
             BacktestConsole.Print(result.Summaries, new BacktestSettingsText(observations), request.Json ? stderr : stdout);
             (request.Json ? stderr : stdout).WriteLine($"results: {RunReport.Printable(Path.GetFullPath(target))}  ({result.Work.EngineCalls} engine calls, {result.Work.Scenarios:N0} scenarios, {result.Work.Rolls} rolls, {clock.Elapsed.TotalSeconds:F1} s)");
             if (request.Json)
@@ -145,7 +149,7 @@ public static class BacktestCommand
                 ["floors"] = settings.Floors,
                 ["antiProcyclicality"] = new JsonArray(),
                 ["esTestSimulations"] = settings.EsTestSimulations,
-                ["observations"] = settings.HorizonRows == 1 ? "every date" : $"non-overlapping: every {settings.HorizonRows}th date",
+                ["observations"] = settings.HorizonRows == 1 ? "every date" : $"non-overlapping: every {Ordinal(settings.HorizonRows)} date",
             },
             ["config"] = RunRecord.ConfigJson(settings.Config),
             ["work"] = new JsonObject
@@ -192,4 +196,7 @@ public static class BacktestCommand
             line.Report(value.DatesDone, value.Dates, value.Elapsed, $"models {string.Join(",", settings.Models.Select(m => m.Name()))}", "dates");
         }
     }
+
+    /// <summary>2nd, 3rd, 11th, 22nd: the horizon as English counts it.</summary>
+    private static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 }

@@ -9,7 +9,7 @@ internal static class ProcyclicalitySection
     /// <summary>Shown for a relative rise with no meaning (its base requirement was zero or negative).</summary>
     public const string NoRelative = "—";
 
-    public const string NoRelativeTitle = "no relative increase: the requirement it started from was ≤ 0";
+    public const string NoRelativeTitle = "no relative increase: no start date had a material requirement (above 0 and at least 1% of the peak)";
 
     public static string Render(ColumnTable summary, IReadOnlyList<int> order, string currency)
     {
@@ -32,7 +32,7 @@ internal static class ProcyclicalitySection
             var cells = new List<HtmlCell>
             {
                 HtmlCell.Text(model[i]), HtmlCell.Text(portfolio[i]),
-                Ratio(summary.Number("peak_to_trough")[i]),
+                Ratio(summary.Number("peak_to_trough")[i], summary.Number("trough_requirement")[i]),
                 HtmlCell.Amount(summary.Number("peak_requirement")[i]), HtmlCell.Amount(summary.Number("trough_requirement")[i]),
             };
             foreach (var days in new[] { 1, 5, 30 })
@@ -48,9 +48,14 @@ internal static class ProcyclicalitySection
             + "<div class=\"wide\">" + table.Render() + "</div>";
     }
 
-    /// <summary>Peak over trough; infinite where the trough is zero, said so rather than left blank.</summary>
-    private static HtmlCell Ratio(double? value) =>
-        value is { } v && double.IsPositiveInfinity(v) ? new HtmlCell("∞", v, true).With(null, "the trough requirement is 0") : HtmlCell.Number(value, "0.00");
+    /// <summary>
+    /// Peak over trough; infinite where the trough is zero (the file holds null there, or ∞ in an older one), said
+    /// so rather than left blank.
+    /// </summary>
+    private static HtmlCell Ratio(double? value, double? trough) =>
+        (value is { } v && double.IsPositiveInfinity(v)) || (value is null && trough == 0.0)
+            ? new HtmlCell("∞", double.PositiveInfinity, true).With(null, "the trough requirement is 0")
+            : HtmlCell.Number(value, "0.00");
 
     /// <summary>A relative rise as a percentage; a null, NaN or infinite one (a base ≤ 0) as a dash that says why.</summary>
     internal static HtmlCell Relative(double? value) =>

@@ -58,7 +58,7 @@ public sealed class BacktestProcessTests : IDisposable
             "--models", "implied,ewma", "--paths", "200", "--horizon", "1", "--out", "out", "--json");
 
         Assert.True(exit == 0, $"exit {exit}: {stderr}");
-        foreach (var file in new[] { "backtest.parquet", "backtest-summary.parquet", "run.json" })
+        foreach (var file in new[] { "backtest.parquet", "backtest-summary.parquet", "run.json", "backtest-report.html" })
         {
             Assert.True(File.Exists(Path.Combine(_folder, "out", file)), file);
         }
