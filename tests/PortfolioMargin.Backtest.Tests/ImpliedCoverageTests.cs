@@ -29,6 +29,7 @@ public class ImpliedCoverageTests
         using var host = new HostBackend();
         var result = new BacktestRunner(host).Run(history, book, settings);
 
+        var dateIndex = history.Dates.Select((date, t) => (date, t)).ToDictionary(x => x.date, x => x.t);
         foreach (var portfolio in new[] { "long-AAA", "short-BBB" })
         {
             var rows = result.Rows.Where(r => r.Portfolio == portfolio).ToArray();
@@ -46,7 +47,7 @@ public class ImpliedCoverageTests
             var tau = settings.ScenarioYears;
             var probabilities = rows.Select(r =>
             {
-                var spot = history.Spot[history.At(Array.IndexOf(history.Dates.ToArray(), r.Date), sign > 0 ? 0 : 1)];
+                var spot = history.Spot[history.At(dateIndex[r.Date], sign > 0 ? 0 : 1)];
                 var x = (Math.Log(1 - sign * r.Requirement / (100 * spot)) + 0.5 * Vol * Vol * tau) / (Vol * Math.Sqrt(tau));
                 return sign > 0 ? NormalDistribution.Cdf(x) : 1 - NormalDistribution.Cdf(x);
             }).ToArray();

@@ -27,9 +27,10 @@ public class RealizedLossTests
         var result = new BacktestRunner(host).Run(history, book, settings);
 
         Assert.NotEmpty(result.Rows);
+        var dateIndex = history.Dates.Select((date, t) => (date, t)).ToDictionary(x => x.date, x => x.t);
         foreach (var row in result.Rows)
         {
-            var t = Array.IndexOf(history.Dates.ToArray(), row.Date);
+            var t = dateIndex[row.Date];
             var later = t + settings.HorizonRows;
             double Value(int date)
             {

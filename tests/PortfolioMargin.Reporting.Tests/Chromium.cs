@@ -17,6 +17,28 @@ public sealed class ChromiumFactAttribute : FactAttribute
 /// <summary>Headless Chromium run once per call, in a profile folder of its own, with a time limit.</summary>
 public static class Chromium
 {
+    /// <summary>
+    /// Screenshots <paramref name="file"/> 1280 pixels wide and counts the distinct colours on a 3-pixel grid: text,
+    /// tables and charts in several colours give far more than a blank or an error page has.
+    /// </summary>
+    public static int ScreenshotColours(string scratch, string file, int height)
+    {
+        var shot = Path.Combine(scratch, Path.GetFileNameWithoutExtension(file) + ".png");
+        Run(Path.Combine(scratch, "profile-shot-" + Path.GetFileNameWithoutExtension(file)), file, $"--screenshot={shot}", $"--window-size=1280,{height}");
+        using var bitmap = SkiaSharp.SKBitmap.Decode(shot);
+        Assert.Equal(1280, bitmap.Width);
+        var colours = new HashSet<uint>();
+        for (var y = 0; y < bitmap.Height; y += 3)
+        {
+            for (var x = 0; x < bitmap.Width; x += 3)
+            {
+                colours.Add((uint)bitmap.GetPixel(x, y));
+            }
+        }
+
+        return colours.Count;
+    }
+
     public static string? Executable() =>
         new[] { "chromium", "chromium-browser", "google-chrome" }
             .SelectMany(name => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(folder => Path.Combine(folder, name)))

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Parquet;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Reporting.Margin;
 using PortfolioMargin.Storage.Output;
@@ -63,7 +62,7 @@ public sealed record BacktestFolder(string Path, JsonObject Record, ColumnTable 
         var summaryTable = await ColumnTable.ReadAsync(System.IO.Path.Combine(full, BacktestTables.SummaryFile), cancellation);
         Check(rowTable, text: ["date", "model", "portfolio"], numbers: RowColumns[3..]);
         Check(summaryTable, text: ["model", "portfolio", "traffic_light"], numbers: SummaryNumbers);
-        var dates = await DatesOfAsync(rowTable.File, rowTable.RowCount, cancellation);
+        var dates = DatesOf(rowTable);
         foreach (var column in new[] { "model", "portfolio" })
         {
             // A row the charts could not place would vanish from them silently: name it instead.
@@ -75,7 +74,7 @@ public sealed record BacktestFolder(string Path, JsonObject Record, ColumnTable 
             }
         }
 
-        var currency = await CurrencyOfAsync(summaryTable.File, cancellation);
+        var currency = CurrencyOf(summaryTable);
         return new BacktestFolder(full, record, rowTable, summaryTable, currency) { Dates = dates };
     }
 
@@ -93,70 +92,23 @@ public sealed record BacktestFolder(string Path, JsonObject Record, ColumnTable 
         }
     }
 
-    /// <summary>
-    /// The date column read here, not through ColumnTable: ColumnTable's DATE reader (into DateOnly?) returned null
-    /// for about half the rows of the required column in one process run out of two or three, right after
-    /// `pm backtest` wrote the file (Storage's to fix); read into a DateOnly[] where the column is required, every date
-    /// comes back. A null date in a nullable column is an error naming the row.
-    /// </summary>
-    private static async Task<DateOnly[]> DatesOfAsync(string path, int rowCount, CancellationToken cancellation)
+    /// <summary>backtest.parquet's dates (ColumnTable gives a DATE as yyyy-MM-dd); a row without one is an error naming it.</summary>
+    private static DateOnly[] DatesOf(ColumnTable rows)
     {
-        await using var stream = File.OpenRead(path);
-        await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellation);
-        var field = reader.Schema.GetDataFields().First(f => f.Name == "date");
-        var dates = new DateOnly[rowCount];
-        var start = 0;
-        for (var g = 0; g < reader.RowGroupCount; g++)
+        var text = rows.Text("date");
+        var dates = new DateOnly[text.Length];
+        for (var i = 0; i < text.Length; i++)
         {
-            using var group = reader.OpenRowGroupReader(g);
-            var count = checked((int)group.RowCount);
-            // Parquet.Net gives a DATE column as DateTime (a DateTimeDataField of the Date format) or as DateOnly.
-            DateOnly?[] values;
-            if (field.ClrType == typeof(DateOnly) && field.IsNullable)
+            if (!DateOnly.TryParseExact(text[i], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out dates[i]))
             {
-                values = new DateOnly?[count];
-                await group.ReadAsync<DateOnly>(field, values.AsMemory(), cancellationToken: cancellation);
+                throw new InputException(rows.File, i + 1, "date", $"row {i + 1:N0} has no date");
             }
-            else if (field.ClrType == typeof(DateOnly))
-            {
-                var read = new DateOnly[count];
-                await group.ReadAsync<DateOnly>(field, read.AsMemory(), cancellationToken: cancellation);
-                values = [.. read.Select(d => (DateOnly?)d)];
-            }
-            else if (field.IsNullable)
-            {
-                var read = new DateTime?[count];
-                await group.ReadAsync<DateTime>(field, read.AsMemory(), cancellationToken: cancellation);
-                values = [.. read.Select(t => t is { } at ? DateOnly.FromDateTime(at) : (DateOnly?)null)];
-            }
-            else
-            {
-                var read = new DateTime[count];
-                await group.ReadAsync<DateTime>(field, read.AsMemory(), cancellationToken: cancellation);
-                values = [.. read.Select(t => (DateOnly?)DateOnly.FromDateTime(t))];
-            }
-
-            var missing = Array.FindIndex(values, v => v is null);
-            if (missing >= 0)
-            {
-                throw new InputException(path, start + missing + 1, "date", $"row {start + missing + 1:N0} has no date");
-            }
-
-            values.Select(v => v!.Value).ToArray().CopyTo(dates, start);
-            start += count;
         }
 
         return dates;
     }
 
-    /// <summary>
-    /// The footer's currency. ColumnTable reads columns only, so the footer is opened again here; the file was just
-    /// read whole, so this cannot find it cut short.
-    /// </summary>
-    private static async Task<string> CurrencyOfAsync(string path, CancellationToken cancellation)
-    {
-        await using var stream = File.OpenRead(path);
-        await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellation);
-        return reader.CustomMetadata.TryGetValue(ResultMetadata.CurrencyKey, out var currency) && !string.IsNullOrWhiteSpace(currency) ? currency : DefaultCurrency;
-    }
+    /// <summary>The footer's currency; <see cref="DefaultCurrency"/> for a file written before the footer carried one.</summary>
+    private static string CurrencyOf(ColumnTable table) =>
+        table.Metadata.TryGetValue(ResultMetadata.CurrencyKey, out var currency) && !string.IsNullOrWhiteSpace(currency) ? currency : DefaultCurrency;
 }

@@ -21,29 +21,14 @@ public static class BacktestReport
     {
         var folder = await BacktestFolder.ReadAsync(backtestFolder, cancellation);
         var html = Render(folder, cancellation);
-        var target = Path.GetFullPath(output);
-        var temporary = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".{Path.GetFileName(target)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await File.WriteAllTextAsync(temporary, html, cancellation);
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-
-        return target;
+        return await ReportFile.WriteAsync(output, html, cancellation);
     }
 
     /// <summary>The report of a folder already read, as one HTML document.</summary>
     public static string Render(BacktestFolder folder, CancellationToken cancellation = default)
     {
         var settings = folder.Record["settings"];
-        var models = settings?["models"]?.AsArray().Select(BacktestRunSection.Text).ToList() ?? [];
+        var models = settings?["models"]?.AsArray().Select(RunRecordHtml.Text).ToList() ?? [];
         var confidence = settings?["confidence"]?.GetValue<double>() ?? 0.99;
         var horizonRows = settings?["horizonRows"]?.GetValue<int>() ?? 1;
         var order = SummaryOrder(folder, models);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using PortfolioMargin.Reporting.Html;
 
+using static PortfolioMargin.Reporting.Html.RunRecordHtml;
+
 namespace PortfolioMargin.Reporting.Backtest;
 
 /// <summary>The backtest run: its settings (run.json's <c>settings</c>), the inputs with their hashes, where and how long it ran.</summary>
@@ -44,29 +46,13 @@ internal static class BacktestRunSection
             ("command line", string.Join(' ', record["commandLine"]?.AsArray().Select(Text) ?? [])),
         ], "run-settings");
 
-        var inputs = new HtmlTable("run-inputs", HtmlColumn.Text("role", "role"), HtmlColumn.Text("path", "path"), HtmlColumn.Text("sha256", "SHA-256"));
-        foreach (var input in record["inputs"]?.AsArray() ?? [])
-        {
-            inputs.Row(HtmlCell.Text(Text(input?["role"])), HtmlCell.Text(Text(input?["path"])), HtmlCell.Text(Text(input?["sha256"])));
-        }
+        var inputs = RunRecordHtml.Inputs(record);
 
-        var stages = new HtmlTable("run-timings", HtmlColumn.Text("stage", "stage"), HtmlColumn.Number("ms", "wall time", "ms"));
-        foreach (var (stage, value) in timings ?? [])
-        {
-            stages.Row(HtmlCell.Text(stage), HtmlCell.Number(value is JsonValue v && v.TryGetValue<double>(out var d) ? d : null, "#,0.0"));
-        }
+        var stages = RunRecordHtml.Timings(timings);
 
         var environment = (record["environment"] as JsonObject ?? []).Select(p => (p.Key, Text(p.Value)));
         return Html.Html.Row(table, Html.Html.Details($"stage timings ({stages.RowCount})", stages.Render()))
             + Html.Html.Heading(3, "inputs") + inputs.Render()
             + Html.Html.Heading(3, "environment") + Html.Html.KeyValues(environment);
     }
-
-    /// <summary>A JSON value as a reader would write it: strings bare, anything else as JSON.</summary>
-    internal static string Text(JsonNode? node) => node switch
-    {
-        null => "",
-        JsonValue value when value.TryGetValue<string>(out var s) => s,
-        _ => node.ToJsonString(),
-    };
 }

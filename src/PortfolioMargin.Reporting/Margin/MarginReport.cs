@@ -16,22 +16,7 @@ public static class MarginReport
     {
         var folder = await RunFolder.ReadAsync(runFolder, eventsPath, cancellation);
         var html = Render(folder, top);
-        var target = Path.GetFullPath(output);
-        var temporary = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".{Path.GetFileName(target)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await File.WriteAllTextAsync(temporary, html, cancellation);
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-
-        return target;
+        return await ReportFile.WriteAsync(output, html, cancellation);
     }
 
     public static string Render(RunFolder folder, int top)

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using PortfolioMargin.Reporting.Html;
 
+using static PortfolioMargin.Reporting.Html.RunRecordHtml;
+
 namespace PortfolioMargin.Reporting.Margin;
 
 /// <summary>The run: what went in (files and their hashes), the settings, where it ran, and how long each stage took.</summary>
@@ -10,13 +12,6 @@ internal static class RunSection
     public static string Render(JsonObject record)
     {
         var config = record["config"] as JsonObject;
-        string Text(JsonNode? node) => node switch
-        {
-            null => "",
-            JsonValue value when value.TryGetValue<string>(out var s) => s,
-            _ => node.ToJsonString(),
-        };
-
         var settings = Html.Html.KeyValues(
         [
             ("run id", Text(record["runId"])),
@@ -37,17 +32,9 @@ internal static class RunSection
             ("command line", string.Join(' ', record["commandLine"]?.AsArray().Select(Text) ?? [])),
         ], "run-settings");
 
-        var inputs = new HtmlTable("run-inputs", HtmlColumn.Text("role", "role"), HtmlColumn.Text("path", "path"), HtmlColumn.Text("sha256", "SHA-256"));
-        foreach (var input in record["inputs"]?.AsArray() ?? [])
-        {
-            inputs.Row(HtmlCell.Text(Text(input?["role"])), HtmlCell.Text(Text(input?["path"])), HtmlCell.Text(Text(input?["sha256"])));
-        }
+        var inputs = RunRecordHtml.Inputs(record);
 
-        var timings = new HtmlTable("run-timings", HtmlColumn.Text("stage", "stage"), HtmlColumn.Number("ms", "wall time", "ms"));
-        foreach (var (stage, ms) in record["stageTimingsMs"] as JsonObject ?? [])
-        {
-            timings.Row(HtmlCell.Text(stage), HtmlCell.Number(ms?.GetValue<double>(), "#,0.0"));
-        }
+        var timings = RunRecordHtml.Timings(record["stageTimingsMs"] as JsonObject);
 
         var environment = (record["environment"] as JsonObject ?? []).Select(p => (p.Key, Text(p.Value)));
         var cluster = record["cluster"] is JsonObject shards

@@ -16,10 +16,11 @@ public sealed class ColumnTable
     private readonly Dictionary<string, string?[]> _text;
     private readonly Dictionary<string, double?[]> _numbers;
 
-    private ColumnTable(string file, int rowCount, Dictionary<string, string?[]> text, Dictionary<string, double?[]> numbers)
+    private ColumnTable(string file, int rowCount, Dictionary<string, string?[]> text, Dictionary<string, double?[]> numbers, IReadOnlyDictionary<string, string> metadata)
     {
         File = file;
         RowCount = rowCount;
+        Metadata = metadata;
         _text = text;
         _numbers = numbers;
     }
@@ -27,6 +28,9 @@ public sealed class ColumnTable
     public string File { get; }
 
     public int RowCount { get; }
+
+    /// <summary>The footer's key-value metadata (ResultMetadata's keys in the files this project writes).</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
 
     public bool Has(string column) => _text.ContainsKey(column) || _numbers.ContainsKey(column);
 
@@ -81,7 +85,8 @@ public sealed class ColumnTable
 
             return new ColumnTable(full, rows,
                 text.ToDictionary(c => c.Key, c => c.Value.ToArray(), StringComparer.Ordinal),
-                numbers.ToDictionary(c => c.Key, c => c.Value.ToArray(), StringComparer.Ordinal));
+                numbers.ToDictionary(c => c.Key, c => c.Value.ToArray(), StringComparer.Ordinal),
+                new Dictionary<string, string>(reader.CustomMetadata, StringComparer.Ordinal));
         }
         // Parquet.Net reports a file cut short or overwritten in several ways (a bad magic number, a footer length past
         // the end, a page that decodes past its buffer): each is this file's fault, not the program's.
