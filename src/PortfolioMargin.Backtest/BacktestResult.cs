@@ -10,8 +10,12 @@ public sealed record BacktestResult(
     IReadOnlyList<BacktestRow> Rows,
     IReadOnlyList<BacktestSummary> Summaries,
     BacktestWork Work,
-    Core.Runs.StageTimings Timings);
+    Core.Runs.StageTimings Timings)
+{
+    /// <summary>The stressed period (Art. 28(1)(b)) on the last date, first and last date of its returns; null when no model weighs it.</summary>
+    public (DateOnly First, DateOnly Last)? StressedPeriod { get; init; }
+}
 
-/// <summary>Engine calls (one per date and model), scenarios priced in all, contracts rolled.</summary>
+/// <summary>Engine calls (one per date and model, and one per date for each of the stressed and ten-year sets a tool needs), scenarios priced in all, contracts rolled.</summary>
 public sealed record BacktestWork(int EngineCalls, long Scenarios, int Rolls, int Dates, string Device);
 

@@ -12,7 +12,11 @@ namespace PortfolioMargin.Backtest;
 /// </summary>
 public sealed record BacktestSettings
 {
-    public IReadOnlyList<MarginModel> Models { get; init; } = [MarginModel.Implied, MarginModel.Ewma, MarginModel.Fhs];
+    /// <summary>Each a model with the anti-procyclicality tools it carries (none by default); a model may appear with and without.</summary>
+    public IReadOnlyList<MarginModelSpec> Models { get; init; } = [MarginModel.Implied, MarginModel.Ewma, MarginModel.Fhs];
+
+    /// <summary>The parameters of the tools the models carry.</summary>
+    public AntiProcyclicality AntiProcyclicality { get; init; } = new();
 
     public double Confidence { get; init; } = 0.99;
 
@@ -49,7 +53,12 @@ public sealed record BacktestSettings
     {
         if (Models.Count == 0 || Models.Distinct().Count() != Models.Count)
         {
-            return ("--models", "must name each of implied, ewma, fhs at most once, and at least one");
+            return ("--models", "must name each model (implied, ewma, fhs, each with or without tools) at most once, and at least one");
+        }
+
+        if (Models.Any(m => m.Tools != AntiProcyclicalityTools.None) && AntiProcyclicality.FirstProblem() is { } tools)
+        {
+            return tools;
         }
 
         if (!(Confidence is >= 0.5 and < 1))
@@ -72,9 +81,14 @@ public sealed record BacktestSettings
             return ("--paths", $"is {Paths}, must be in [{RiskConfig.MinimumPaths}, 10,000,000]");
         }
 
-        if (Models.Contains(MarginModel.Fhs) && WindowDays - HorizonRows + 1 < RiskConfig.MinimumPaths)
+        if (Models.Any(m => m.Model == MarginModel.Fhs) && WindowDays - HorizonRows + 1 < RiskConfig.MinimumPaths)
         {
             return ("--window", $"is {WindowDays}, must give at least {RiskConfig.MinimumPaths} scenarios of {HorizonRows} rows (window ≥ {RiskConfig.MinimumPaths + HorizonRows - 1})");
+        }
+
+        if (Models.Any(m => m.Tools.HasFlag(AntiProcyclicalityTools.Stress)) && AntiProcyclicality.StressWindowDays - HorizonRows + 1 < RiskConfig.MinimumPaths)
+        {
+            return ("--apc-stress-days", $"is {AntiProcyclicality.StressWindowDays}, must give at least {RiskConfig.MinimumPaths} scenarios of {HorizonRows} rows (≥ {RiskConfig.MinimumPaths + HorizonRows - 1})");
         }
 
         return null;

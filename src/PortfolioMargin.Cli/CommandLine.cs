@@ -26,7 +26,7 @@ public static class CommandLine
         var history = new Option<FileInfo?>("--history") { Description = "Market history CSV: date,underlying,spot,atmVol[,dividendYield,skew,smile,volOfVol,spotVolCorrelation,rate]. With no input option, samples/backtest runs." };
         var positions = new Option<FileInfo?>("--positions") { Description = "Positions CSV or Parquet, entered on the history's first date (each account a portfolio)." };
         var config = new Option<FileInfo?>("--config") { Description = "Risk config JSON: innovations, seed, and with --floors the stress grid and minimum charge." };
-        var models = new Option<string?>("--models") { Description = "Comma-separated models: implied, ewma, fhs (default: all three)." };
+        var models = new Option<string?>("--models") { Description = "Comma-separated models: implied, ewma, fhs (default: all three), each with any anti-procyclicality tools joined by +: buffer, stress, tenyear (e.g. fhs,fhs+buffer)." };
         var confidence = new Option<double?>("--confidence") { Description = "VaR and ES confidence (default: the config's, 0.99)." };
         var horizon = new Option<int?>("--horizon") { Description = "Horizon in rows (business days) of the history (default 2)." };
         var window = new Option<int?>("--window") { Description = "FHS window in days (default 500)." };
@@ -40,9 +40,15 @@ public static class CommandLine
         var floors = new Option<bool>("--floors") { Description = "Requirement = max(ES, stress grid, minimum charge) as in an end-of-day run, instead of the model's ES alone." };
         var device = new Option<DeviceKind>("--device") { Description = "As for `pm run`.", DefaultValueFactory = _ => DeviceKind.Auto };
         var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr." };
+        var apc = new Core.Backtesting.AntiProcyclicality();
+        var bufferShare = new Option<double>("--apc-buffer") { Description = "The buffer tool's share of the requirement (EMIR Art. 28's minimum, 0.25, by default).", DefaultValueFactory = _ => apc.BufferShare };
+        var rebuild = new Option<int>("--apc-rebuild") { Description = "Business days over which a used buffer is rebuilt (default 20).", DefaultValueFactory = _ => apc.BufferRebuildDays };
+        var stressWeight = new Option<double>("--apc-stress-weight") { Description = "The stress tool's weight on the stressed period's requirement (default 0.25).", DefaultValueFactory = _ => apc.StressWeight };
+        var stressDays = new Option<int>("--apc-stress-days") { Description = "Rows of the stressed period (default 250).", DefaultValueFactory = _ => apc.StressWindowDays };
         var command = new Command("backtest", "Replay a market history through margin models (implied, EWMA, filtered historical simulation): coverage and procyclicality per model and portfolio.")
         {
             history, positions, config, models, confidence, horizon, window, lambda, paths, seed, output, json, fill, noRoll, floors, device, quiet,
+            bufferShare, rebuild, stressWeight, stressDays,
         };
         command.SetAction((parse, cancellation) => Task.Run(
             () => Backtest.BacktestCommand.Execute(
@@ -50,7 +56,14 @@ public static class CommandLine
                     InputPath.Of(parse.GetValue(history)), InputPath.Of(parse.GetValue(positions)), InputPath.Of(parse.GetValue(config)),
                     parse.GetValue(models), parse.GetValue(confidence), parse.GetValue(horizon), parse.GetValue(window), parse.GetValue(lambda),
                     parse.GetValue(paths), parse.GetValue(seed), parse.GetValue(output)?.FullName, parse.GetValue(json), parse.GetValue(fill),
-                    parse.GetValue(noRoll), parse.GetValue(floors), parse.GetValue(device), parse.GetValue(quiet), Environment.GetCommandLineArgs()),
+                    parse.GetValue(noRoll), parse.GetValue(floors), parse.GetValue(device), parse.GetValue(quiet), Environment.GetCommandLineArgs(),
+                    apc with
+                    {
+                        BufferShare = parse.GetValue(bufferShare),
+                        BufferRebuildDays = parse.GetValue(rebuild),
+                        StressWeight = parse.GetValue(stressWeight),
+                        StressWindowDays = parse.GetValue(stressDays),
+                    }),
                 Console.Out, Console.Error, cancellation),
             CancellationToken.None));
         return command;

@@ -1,3 +1,4 @@
+using PortfolioMargin.Core.Backtesting;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Engine.Host;
 
@@ -5,7 +6,8 @@ namespace PortfolioMargin.Backtest.Tests;
 
 /// <summary>
 /// A backtest on date t may read rows 0 … t only. Every row after t is changed (spots, vols, rates) and every
-/// result priced on or before t must stay the same, bit for bit, for every model; a realized loss, which looks
+/// result priced on or before t must stay the same, bit for bit, for every model, with and without the
+/// anti-procyclicality tools (the stressed period and the ten-year lookback are chosen from rows up to t); a realized loss, which looks
 /// h rows ahead by definition, stays the same where its later row is still on or before t.
 /// </summary>
 public class NoLookAheadTests
@@ -26,7 +28,20 @@ public class NoLookAheadTests
             new("options", Instrument.Option("AAA", OptionRight.Put, 95, expiry), -5, 100),
             new("options", Instrument.Option("BBB", OptionRight.Call, 52, expiry), 4, 100),
         ];
-        var settings = new BacktestSettings { Paths = 400, WindowDays = 110, HorizonRows = 2, EsTestSimulations = 50 };
+        var settings = new BacktestSettings
+        {
+            Models =
+            [
+                MarginModel.Implied, MarginModel.Ewma, MarginModel.Fhs,
+                new MarginModelSpec(MarginModel.Fhs, AntiProcyclicalityTools.Stress | AntiProcyclicalityTools.TenYear | AntiProcyclicalityTools.Buffer),
+                new MarginModelSpec(MarginModel.Implied, AntiProcyclicalityTools.TenYear),
+            ],
+            AntiProcyclicality = new AntiProcyclicality { StressWindowDays = 101 },
+            Paths = 400,
+            WindowDays = 110,
+            HorizonRows = 2,
+            EsTestSimulations = 50,
+        };
 
         using var host = new HostBackend();
         var before = new BacktestRunner(host).Run(history, book, settings);
@@ -36,7 +51,7 @@ public class NoLookAheadTests
         var lossKnown = history.Dates[Cut - settings.HorizonRows];
         var early = before.Rows.Where(r => r.Date <= cutDate).ToArray();
         var earlyAfter = after.Rows.Where(r => r.Date <= cutDate).ToArray();
-        Assert.Equal(3, early.Select(r => r.Model).Distinct().Count());
+        Assert.Equal(5, early.Select(r => r.Model).Distinct().Count());
         Assert.Equal(early.Length, earlyAfter.Length);
         for (var i = 0; i < early.Length; i++)
         {

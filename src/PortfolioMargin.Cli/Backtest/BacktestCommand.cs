@@ -35,13 +35,14 @@ public static class BacktestCommand
             var positionsPath = sample ? SampleBook.PathOf(Path.Combine("backtest", "positions.csv")) : request.PositionsPath ?? throw Missing("--positions");
             var (history, positions, config, files) = BacktestInputs.Load(historyPath, positionsPath, request.ConfigPath, request.Fill, new ConfigOverrides(null, request.Seed));
             var settings = Settings(request, config);
-            if (history.DateCount <= BacktestRunner.FirstDate(settings.Models.Min(), settings, EwmaCovariance.DefaultWarmupDays) + settings.HorizonRows)
+            var needed = settings.Models.Max(m => BacktestRunner.FirstDate(m, settings, EwmaCovariance.DefaultWarmupDays)) + settings.HorizonRows;
+            if (history.DateCount <= needed)
             {
-                throw new InputException(historyPath, 0, "date", $"has {history.DateCount} dates; the models asked for need more than {settings.Models.Max(m => BacktestRunner.FirstDate(m, settings, EwmaCovariance.DefaultWarmupDays)) + settings.HorizonRows} (their warm-up or window, then the horizon)");
+                throw new InputException(historyPath, 0, "date", $"has {history.DateCount} dates; the models asked for need more than {needed} (their warm-up, window or stressed period, then the horizon)");
             }
 
             using var backend = RiskBackends.Open(request.Device);
-            stderr.WriteLine($"device: {backend.Description}; {history.DateCount} dates × {history.UnderlyingCount} underlyings, {positions.Select(p => p.Account).Distinct().Count()} portfolios, models {string.Join(",", settings.Models.Select(m => m.Name()))}, {settings.Paths} paths, horizon {settings.HorizonRows} rows");
+            stderr.WriteLine($"device: {backend.Description}; {history.DateCount} dates × {history.UnderlyingCount} underlyings, {positions.Select(p => p.Account).Distinct().Count()} portfolios, models {string.Join(",", settings.Models.Select(m => m.Name))}, {settings.Paths} paths, horizon {settings.HorizonRows} rows");
             var runId = RunId(started, files, request);
             var target = request.OutputPath ?? Path.Combine("runs", "backtest-" + runId);
             var clock = Stopwatch.StartNew();
@@ -99,10 +100,11 @@ public static class BacktestCommand
 
     private static BacktestSettings Settings(BacktestRequest request, Core.Risk.RiskConfig config)
     {
-        var models = new List<MarginModel>();
+        var models = new List<MarginModelSpec>();
         foreach (var name in (request.Models ?? "implied,ewma,fhs").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            models.Add(MarginModelNames.Parse(name) ?? throw new InputException("--models", 0, "models", $"'{name}' is not one of implied, ewma, fhs"));
+            var (spec, unknown) = MarginModelSpec.Parse(name);
+            models.Add(spec ?? throw new InputException("--models", 0, "models", unknown!));
         }
 
         var defaults = new BacktestSettings();
@@ -117,6 +119,7 @@ public static class BacktestCommand
             Config = config,
             Roll = !request.NoRoll,
             Floors = request.Floors,
+            AntiProcyclicality = request.AntiProcyclicality ?? defaults.AntiProcyclicality,
         };
         return settings.FirstProblem() is var (option, problem) ? throw new InputException(option, 0, option.TrimStart('-'), problem) : settings;
     }
@@ -136,7 +139,7 @@ public static class BacktestCommand
             ["inputs"] = new JsonArray([.. files.Select(f => (JsonNode?)new JsonObject { ["role"] = f.Role, ["path"] = f.Path, ["sha256"] = f.Sha256 })]),
             ["settings"] = new JsonObject
             {
-                ["models"] = new JsonArray([.. settings.Models.Select(m => (JsonNode?)m.Name())]),
+                ["models"] = new JsonArray([.. settings.Models.Select(m => (JsonNode?)m.Name)]),
                 ["confidence"] = settings.Confidence,
                 ["horizonRows"] = settings.HorizonRows,
                 ["engineHorizon"] = "calendar days from each date to the row horizonRows later",
@@ -147,7 +150,7 @@ public static class BacktestCommand
                 ["innovations"] = settings.Config.Innovations.ToString(),
                 ["roll"] = settings.Roll,
                 ["floors"] = settings.Floors,
-                ["antiProcyclicality"] = new JsonArray(),
+                ["antiProcyclicality"] = AntiProcyclicalityJson(settings, result),
                 ["esTestSimulations"] = settings.EsTestSimulations,
                 ["observations"] = settings.HorizonRows == 1 ? "every date" : $"non-overlapping: every {Ordinal(settings.HorizonRows)} date",
             },
@@ -163,6 +166,44 @@ public static class BacktestCommand
             ["timingsMs"] = Timings(result, computed, total),
             ["outputs"] = new JsonArray(BacktestTables.RowsFile, BacktestTables.SummaryFile),
         };
+
+    /// <summary>Which tools each model carries, with their parameters, and the stressed period the stress tool chose last.</summary>
+    private static JsonArray AntiProcyclicalityJson(BacktestSettings settings, BacktestResult result)
+    {
+        var apc = settings.AntiProcyclicality;
+        var models = new JsonArray();
+        foreach (var spec in settings.Models.Where(m => m.Tools != AntiProcyclicalityTools.None))
+        {
+            var entry = new JsonObject
+            {
+                ["model"] = spec.Name,
+                ["tools"] = new JsonArray([.. spec.Tools.Each().Select(t => (JsonNode?)t.Name())]),
+            };
+            if (spec.Tools.HasFlag(AntiProcyclicalityTools.Buffer))
+            {
+                entry["buffer"] = new JsonObject { ["share"] = apc.BufferShare, ["rebuildDays"] = apc.BufferRebuildDays };
+            }
+
+            if (spec.Tools.HasFlag(AntiProcyclicalityTools.Stress))
+            {
+                entry["stress"] = new JsonObject
+                {
+                    ["weight"] = apc.StressWeight,
+                    ["windowDays"] = apc.StressWindowDays,
+                    ["periodOnLastDate"] = result.StressedPeriod is var (first, last) ? $"{first:yyyy-MM-dd}/{last:yyyy-MM-dd}" : null,
+                };
+            }
+
+            if (spec.Tools.HasFlag(AntiProcyclicalityTools.TenYear))
+            {
+                entry["tenYear"] = new JsonObject { ["lookbackDays"] = apc.LongRunDays };
+            }
+
+            models.Add(entry);
+        }
+
+        return models;
+    }
 
     private static JsonObject Timings(BacktestResult result, TimeSpan computed, TimeSpan total)
     {
@@ -193,7 +234,7 @@ public static class BacktestCommand
     {
         public void Report(BacktestProgress value)
         {
-            line.Report(value.DatesDone, value.Dates, value.Elapsed, $"models {string.Join(",", settings.Models.Select(m => m.Name()))}", "dates");
+            line.Report(value.DatesDone, value.Dates, value.Elapsed, $"models {string.Join(",", settings.Models.Select(m => m.Name))}", "dates");
         }
     }
 

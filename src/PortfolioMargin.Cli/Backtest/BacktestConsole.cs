@@ -24,7 +24,7 @@ public static class BacktestConsole
         foreach (var s in summaries)
         {
             coverage.AddRow(
-                Cell(s.Model.Name()), Cell(RunReport.Printable(s.Portfolio)), Cell(s.Observations.ToString(CultureInfo.InvariantCulture)),
+                Cell(s.Model.Name), Cell(RunReport.Printable(s.Portfolio)), Cell(s.Observations.ToString(CultureInfo.InvariantCulture)),
                 Cell(s.VarExceedances.ToString(CultureInfo.InvariantCulture)), Cell(F(s.ExpectedVarExceedances, 1)),
                 Cell(F(s.Kupiec.PValue, 3)), Cell(F(s.ChristoffersenIndependence.PValue, 3)), Cell(F(s.ChristoffersenConditionalCoverage.PValue, 3)),
                 Cell(s.TrafficLight.ToString().ToLowerInvariant()), Cell($"{s.YellowWindows}/{s.RedWindows} of {s.TrafficLightWindows}"),
@@ -43,7 +43,7 @@ public static class BacktestConsole
         foreach (var s in summaries)
         {
             procyclicality.AddRow(
-                Cell(s.Model.Name()), Cell(RunReport.Printable(s.Portfolio)), Cell(F(s.PeakToTrough.Ratio, 2)),
+                Cell(s.Model.Name), Cell(RunReport.Printable(s.Portfolio)), Cell(F(s.PeakToTrough.Ratio, 2)),
                 Cell(RunReport.Money(s.PeakToTrough.Peak)), Cell(RunReport.Money(s.PeakToTrough.Trough)),
                 Cell(Rise(s, 1)), Cell(Rise(s, 5)), Cell(Rise(s, 30)));
         }

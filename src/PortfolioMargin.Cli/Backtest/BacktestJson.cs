@@ -13,7 +13,7 @@ public static class BacktestJson
 {
     public static JsonObject Summary(BacktestSummary s) => new()
     {
-        ["model"] = s.Model.Name(),
+        ["model"] = s.Model.Name,
         ["portfolio"] = s.Portfolio,
         ["firstDate"] = Date(s.FirstDate),
         ["lastDate"] = Date(s.LastDate),
@@ -57,7 +57,7 @@ public static class BacktestJson
             ["rows"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
             {
                 ["date"] = Date(r.Date),
-                ["model"] = r.Model.Name(),
+                ["model"] = r.Model.Name,
                 ["portfolio"] = r.Portfolio,
                 ["var"] = r.ValueAtRisk,
                 ["es"] = r.ExpectedShortfall,

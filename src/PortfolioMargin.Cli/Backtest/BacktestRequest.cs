@@ -22,4 +22,5 @@ public sealed record BacktestRequest(
     bool Floors,
     DeviceKind Device,
     bool Quiet,
-    IReadOnlyList<string> CommandLine);
+    IReadOnlyList<string> CommandLine,
+    Core.Backtesting.AntiProcyclicality? AntiProcyclicality = null);

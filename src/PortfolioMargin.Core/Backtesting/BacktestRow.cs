@@ -7,7 +7,7 @@ namespace PortfolioMargin.Core.Backtesting;
 /// </summary>
 public sealed record BacktestRow(
     DateOnly Date,
-    MarginModel Model,
+    MarginModelSpec Model,
     string Portfolio,
     double ValueAtRisk,
     double ExpectedShortfall,

@@ -10,7 +10,7 @@ namespace PortfolioMargin.Core.Backtesting;
 /// than a VaR exceedance by an amount that depends on the tail. Procyclicality is over every date's requirement.
 /// </summary>
 public sealed record BacktestSummary(
-    MarginModel Model,
+    MarginModelSpec Model,
     string Portfolio,
     DateOnly FirstDate,
     DateOnly LastDate,

@@ -33,6 +33,7 @@ internal static class BacktestRunSection
             ("innovations", Text(settings?["innovations"])),
             ("roll", Text(settings?["roll"])),
             ("floors", Text(settings?["floors"])),
+            ("anti-procyclicality", AntiProcyclicality(settings?["antiProcyclicality"] as JsonArray)),
             ("ES test simulations", Text(settings?["esTestSimulations"])),
             ("device", Text(record["device"])),
             ("wall time", wall),
@@ -54,5 +55,35 @@ internal static class BacktestRunSection
         return Html.Html.Row(table, Html.Html.Details($"stage timings ({stages.RowCount})", stages.Render()))
             + Html.Html.Heading(3, "inputs") + inputs.Render()
             + Html.Html.Heading(3, "environment") + Html.Html.KeyValues(environment);
+    }
+
+    /// <summary>Each model with tools and their parameters, as run.json lists them ("none" when no model carries one).</summary>
+    private static string AntiProcyclicality(JsonArray? models)
+    {
+        if (models is null || models.Count == 0)
+        {
+            return "none";
+        }
+
+        return string.Join("; ", models.OfType<JsonObject>().Select(m =>
+        {
+            var parts = new List<string>();
+            if (m["buffer"] is JsonObject buffer)
+            {
+                parts.Add($"buffer {Text(buffer["share"])}, rebuilt over {Text(buffer["rebuildDays"])} days");
+            }
+
+            if (m["stress"] is JsonObject stress)
+            {
+                parts.Add($"stress weight {Text(stress["weight"])} on {Text(stress["windowDays"])} rows (last: {Text(stress["periodOnLastDate"])})");
+            }
+
+            if (m["tenYear"] is JsonObject tenYear)
+            {
+                parts.Add($"ten-year floor over {Text(tenYear["lookbackDays"])} rows");
+            }
+
+            return $"{Text(m["model"])}: {string.Join(", ", parts)}";
+        }));
     }
 }

@@ -18,7 +18,7 @@ public static class BacktestTables
         ArgumentNullException.ThrowIfNull(pathOf);
         await new ParquetRowTable<BacktestRow>(rows)
             .Add("date", r => r.Date)
-            .Add("model", r => r.Model.Name(), dictionary: true)
+            .Add("model", r => r.Model.Name, dictionary: true)
             .Add("portfolio", r => r.Portfolio, dictionary: true)
             .Add("var", r => r.ValueAtRisk)
             .Add("es", r => r.ExpectedShortfall)
@@ -29,7 +29,7 @@ public static class BacktestTables
             .WriteAsync(pathOf(RowsFile), metadata, cancellation);
 
         await new ParquetRowTable<BacktestSummary>(summaries)
-            .Add("model", s => s.Model.Name())
+            .Add("model", s => s.Model.Name)
             .Add("portfolio", s => s.Portfolio)
             .Add("first_date", s => s.FirstDate)
             .Add("last_date", s => s.LastDate)

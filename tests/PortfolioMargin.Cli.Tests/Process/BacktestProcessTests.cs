@@ -78,6 +78,48 @@ public sealed class BacktestProcessTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_model_with_tools_runs_beside_the_model_alone_and_run_json_names_the_tools()
+    {
+        File.WriteAllText(Path.Combine(_folder, "history.csv"), History(60));
+        File.WriteAllText(Path.Combine(_folder, "positions.csv"), Positions);
+
+        var (exit, stdout, stderr) = PmProcess.Run(_folder, "backtest", "--history", "history.csv", "--positions", "positions.csv",
+            "--models", "implied,implied+buffer+tenyear", "--apc-buffer", "0.5", "--paths", "200", "--horizon", "1", "--out", "out", "--json");
+
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        using var document = JsonDocument.Parse(stdout);
+        Assert.Equal(["implied", "implied+tenyear+buffer"], document.RootElement.GetProperty("summary").EnumerateArray().Select(s => s.GetProperty("model").GetString()));
+        var rows = document.RootElement.GetProperty("rows").EnumerateArray().ToArray();
+        var plain = rows.Where(r => r.GetProperty("model").GetString() == "implied").ToArray();
+        var tooled = rows.Where(r => r.GetProperty("model").GetString() == "implied+tenyear+buffer").ToArray();
+        Assert.Equal(plain.Length, tooled.Length);
+        Assert.All(plain.Zip(tooled), p => Assert.True(p.Second.GetProperty("requirement").GetDouble() >= p.First.GetProperty("requirement").GetDouble()));
+
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out", "run.json")));
+        var tools = record.RootElement.GetProperty("settings").GetProperty("antiProcyclicality").EnumerateArray().Single();
+        Assert.Equal("implied+tenyear+buffer", tools.GetProperty("model").GetString());
+        Assert.Equal(["tenyear", "buffer"], tools.GetProperty("tools").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(0.5, tools.GetProperty("buffer").GetProperty("share").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("--models", "fhs+floor", "'floor' in 'fhs+floor' is not an anti-procyclicality tool")]
+    [InlineData("--apc-buffer", "0", "--apc-buffer")]
+    public void A_bad_tool_or_parameter_exits_2_before_any_work(string option, string value, string message)
+    {
+        File.WriteAllText(Path.Combine(_folder, "history.csv"), History(40));
+        File.WriteAllText(Path.Combine(_folder, "positions.csv"), Positions);
+
+        var models = option == "--models" ? value : "implied+buffer";
+        var extra = option == "--models" ? Array.Empty<string>() : [option, value];
+        var (exit, _, stderr) = PmProcess.Run(_folder, ["backtest", "--history", "history.csv", "--positions", "positions.csv", "--models", models, .. extra, "--out", "out"]);
+
+        Assert.True(exit == RunCommand.BadInput, $"exit {exit}: {stderr}");
+        Assert.Contains(message, stderr);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
+    }
+
     private const string Positions = "account,type,underlying,quantity,multiplier,strike,expiry,right\na,spot,AAA,100,1,,,\n";
 
     /// <summary>Business days from 2024-01-01 with a deterministic wiggle in the spot.</summary>
