@@ -9,7 +9,7 @@ namespace PortfolioMargin.Storage.Input;
 /// yyyy-MM-dd business days in file order (never earlier than the row before); the underlyings are those of the
 /// first date, each once per date; <c>rate</c> is the date's, the same on each of its rows. Every value is held to
 /// the market file's bounds (<see cref="PlausibilityBounds"/>), and each error names the file, line and column. The
-/// rules are <see cref="MarketHistoryBuilder"/>'s.
+/// rules are <see cref="MarketHistoryBuilder"/>'s, which <see cref="MarketHistoryParquet"/> shares.
 /// </summary>
 internal static class MarketHistoryCsv
 {
