@@ -23,7 +23,7 @@ public static class CommandLine
 
     private static Command BacktestVerb()
     {
-        var history = new Option<FileInfo?>("--history") { Description = "Market history CSV: date,underlying,spot,atmVol[,dividendYield,skew,smile,volOfVol,spotVolCorrelation,rate]. With no input option, samples/backtest runs." };
+        var history = new Option<FileInfo?>("--history") { Description = "Market history CSV or Parquet (.parquet): date,underlying,spot,atmVol[,dividendYield,skew,smile,volOfVol,spotVolCorrelation,rate]. With no input option, samples/backtest runs." };
         var positions = new Option<FileInfo?>("--positions") { Description = "Positions CSV or Parquet, entered on the history's first date (each account a portfolio)." };
         var config = new Option<FileInfo?>("--config") { Description = "Risk config JSON: innovations, seed, and with --floors the stress grid and minimum charge." };
         var models = new Option<string?>("--models") { Description = "Comma-separated models: implied, ewma, fhs (default: all three), each with any anti-procyclicality tools joined by +: buffer, stress, tenyear (e.g. fhs,fhs+buffer)." };

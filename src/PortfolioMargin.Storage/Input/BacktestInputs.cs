@@ -7,9 +7,10 @@ using PortfolioMargin.Storage.Output;
 namespace PortfolioMargin.Storage.Input;
 
 /// <summary>
-/// A backtest's inputs, read and cross-checked like a run's: the history, the portfolios (entered on the
-/// history's first date, so each underlying must be in the history and no contract may have expired by then)
-/// and an optional risk config. Each file is listed with its SHA-256 for run.json.
+/// A backtest's inputs, read and cross-checked like a run's: the history (CSV, or Parquet when its name ends in
+/// <c>.parquet</c>: <see cref="InputLoader.LoadHistory"/>), the portfolios (entered on the history's first date,
+/// so each underlying must be in the history and no contract may have expired by then) and an optional risk
+/// config. Each file is listed with its SHA-256 for run.json.
 /// </summary>
 public static class BacktestInputs
 {

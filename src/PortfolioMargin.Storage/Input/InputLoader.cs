@@ -86,27 +86,41 @@ public static class InputLoader
         return config;
     }
 
-    /// <summary>A backtest's market history (<see cref="MarketHistoryCsv"/>), noted in <paramref name="files"/>.</summary>
+    /// <summary>
+    /// A backtest's market history as CSV (<see cref="MarketHistoryCsv"/>), or as Parquet
+    /// (<see cref="MarketHistoryParquet"/>) when the file name ends in <c>.parquet</c>, as for positions; noted in
+    /// <paramref name="files"/>.
+    /// </summary>
     public static Core.Backtesting.MarketHistory LoadHistory(string path, HistoryFill fill, IList<InputFile> files)
     {
         var read = new List<InputFile>();
-        var history = MarketHistoryCsv.Parse(ReadText(path, "history", read), path, fill);
+        var history = IsParquet(path) ? LoadHistoryParquet(path, fill, read) : MarketHistoryCsv.Parse(ReadText(path, "history", read), path, fill);
         read.ForEach(files.Add);
         return history;
     }
 
+    private static Core.Backtesting.MarketHistory LoadHistoryParquet(string path, HistoryFill fill, List<InputFile> files)
+    {
+        using var stream = ReadStream(path, "history", files);
+        return MarketHistoryParquet.ReadAsync(stream, path, fill).GetAwaiter().GetResult();
+    }
+
     private static IReadOnlyList<Position> LoadPositions(string path, List<InputFile>? files)
     {
-        if (!path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        if (!IsParquet(path))
         {
             return PositionsCsv.Parse(ReadText(path, "positions", files), path);
         }
 
-        // Parquet's footer is at the end: a pipe is read into memory first, a file is read where it lies.
-        var bytes = ReadBytes(path, "positions", files);
-        using var stream = new MemoryStream(bytes, writable: false);
+        using var stream = ReadStream(path, "positions", files);
         return PositionsParquet.ReadAsync(stream, path).GetAwaiter().GetResult();
     }
+
+    private static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A Parquet input's bytes: its footer is at the end, so a pipe is read into memory first, a file is read where it lies.</summary>
+    private static MemoryStream ReadStream(string path, string role, List<InputFile>? files) =>
+        new(ReadBytes(path, role, files), writable: false);
 
     /// <summary>
     /// The whole file decoded at once: a reader growing a buffer copies a half-gigabyte book several times over.

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Parquet;
+using Parquet.Schema;
 
 namespace PortfolioMargin.Cli.Tests.Process;
 
 /// <summary>
 /// `pm backtest` as a user runs it: a bad history row is exit 2 naming file, line and field with nothing written;
-/// a small history writes both tables and run.json and prints the JSON document with --json.
+/// a small history writes both tables and run.json and prints the JSON document with --json; a Parquet history
+/// backtests exactly as its CSV.
 /// </summary>
 public sealed class BacktestProcessTests : IDisposable
 {
@@ -120,6 +123,27 @@ public sealed class BacktestProcessTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
     }
 
+    [Fact]
+    public async Task A_parquet_history_writes_the_same_backtest_rows_as_its_csv()
+    {
+        var csv = History(30);
+        File.WriteAllText(Path.Combine(_folder, "history.csv"), csv);
+        await WriteParquetAsync(Path.Combine(_folder, "history.parquet"), csv);
+        File.WriteAllText(Path.Combine(_folder, "positions.csv"), Positions);
+
+        foreach (var history in new[] { "history.csv", "history.parquet" })
+        {
+            var (exit, _, stderr) = PmProcess.Run(_folder, "backtest", "--history", history, "--positions", "positions.csv",
+                "--models", "implied", "--paths", "1000", "--horizon", "1", "--out", $"out-{history}", "--quiet");
+            Assert.True(exit == 0, $"{history}: exit {exit}: {stderr}");
+        }
+
+        // Equal bytes but for the run id: the same rows, bit for bit.
+        Assert.Equal(
+            ResultFileBytes.WithoutRunId(Path.Combine(_folder, "out-history.csv", "backtest.parquet")),
+            ResultFileBytes.WithoutRunId(Path.Combine(_folder, "out-history.parquet", "backtest.parquet")));
+    }
+
     private const string Positions = "account,type,underlying,quantity,multiplier,strike,expiry,right\na,spot,AAA,100,1,,,\n";
 
     /// <summary>Business days from 2024-01-01 with a deterministic wiggle in the spot.</summary>
@@ -139,6 +163,23 @@ public sealed class BacktestProcessTests : IDisposable
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The CSV's rows as Parquet, written by Parquet.Net: date a DATE, underlying a string, numbers DOUBLEs.</summary>
+    private static async Task WriteParquetAsync(string path, string csv)
+    {
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')).ToArray();
+        var date = new DataField<DateOnly>("date");
+        var underlying = new DataField<string>("underlying", false);
+        var spot = new DataField<double>("spot");
+        var atmVol = new DataField<double>("atmVol");
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(date, underlying, spot, atmVol), stream);
+        using var group = writer.CreateRowGroup();
+        await group.WriteAsync<DateOnly>(date, rows.Select(r => DateOnly.ParseExact(r[0], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray());
+        await group.WriteAsync(underlying, rows.Select(r => r[1]).ToArray());
+        await group.WriteAsync<double>(spot, rows.Select(r => double.Parse(r[2], CultureInfo.InvariantCulture)).ToArray());
+        await group.WriteAsync<double>(atmVol, rows.Select(r => double.Parse(r[3], CultureInfo.InvariantCulture)).ToArray());
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
