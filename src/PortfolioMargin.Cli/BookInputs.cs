@@ -9,6 +9,7 @@ namespace PortfolioMargin.Cli;
 /// client). The bundled sample book is used only when no input option is given at all; otherwise the market
 /// and the positions must be given, no collateral file means no collateral, and no config file means the
 /// defaults (a sample file is never mixed into a user's book). `--paths` and `--seed` replace the config's.
+/// `--scenarios` is not part of the book: a scenario set may be priced against the sample book or a user's.
 /// </summary>
 public static class BookInputs
 {
@@ -21,7 +22,7 @@ public static class BookInputs
         var config = sample ? SampleBook.PathOf("config.json") : request.ConfigPath;
 
         // Parse first: a missing or bad file is an input error (exit 2) before anything else happens.
-        var (inputs, files) = InputLoader.LoadWithFiles(market, positions, collateral, config, new ConfigOverrides(request.Paths, request.Seed));
+        var (inputs, files) = InputLoader.LoadWithFiles(market, positions, collateral, config, new ConfigOverrides(request.Paths, request.Seed), request.ScenariosPath);
         return (inputs, files);
     }
 

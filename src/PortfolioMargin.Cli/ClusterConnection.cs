@@ -36,7 +36,7 @@ public static class ClusterConnection
         var (inputs, files) = BookInputs.Load(book);
         return new MarginRunRequest(
             runId, inputs.Market, inputs.Config, [.. inputs.Positions], [.. inputs.Collateral], outputFolder,
-            [.. files.Select(f => new RunInput(f.Role, f.Path, f.Sha256))], [.. book.CommandLine], updateAccounts, book.Report);
+            [.. files.Select(f => new RunInput(f.Role, f.Path, f.Sha256))], [.. book.CommandLine], updateAccounts, book.Report, inputs.Scenarios);
     }
 
     /// <summary>Submits a run and waits for it, with its progress on stderr (<see cref="ProgressLine"/>).</summary>

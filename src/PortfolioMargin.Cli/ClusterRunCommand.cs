@@ -45,7 +45,7 @@ public static class ClusterRunCommand
             var loading = Task.Run(() => Timed(() =>
             {
                 var run = ClusterConnection.RunRequest(request.Book, runId, folder, updateAccounts: !embedded);
-                accelerator?.PriceAhead(new MarginInputs(run.Market, run.Positions, run.Collateral, run.Config));
+                accelerator?.PriceAhead(new MarginInputs(run.Market, run.Positions, run.Collateral, run.Config, run.Scenarios));
                 return run;
             }), cancellation);
             var opening = TimedAsync(Task.Run(() => ClusterConnection.OpenAsync(request, settings, cancellation, accelerator), cancellation));
@@ -65,7 +65,7 @@ public static class ClusterRunCommand
             var submitted = clock.Elapsed;
             await using (cluster)
             {
-                stderr.WriteLine($"{cluster.Description}: run {runId}, {run.Positions.Length} positions, {run.Config.Paths} paths, seed {run.Config.Seed}");
+                stderr.WriteLine($"{cluster.Description}: run {runId}, {run.Positions.Length} positions, {RunReport.Paths(run.Config, run.Scenarios)}");
 
                 MarginRunStatus status;
                 try

@@ -21,10 +21,17 @@ public static class ClusterVerbs
         var runId = new Option<string?>("--run-id") { Description = "Run id (default: eod-<time>); submitting an id again returns that run." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Results folder, under the cluster's results root (outputFolder) on the silo hosting the run; a relative one goes under the root (default: <outputFolder>/<run-id>)." };
         var json = new Option<bool>("--json") { Description = "Print the account results as JSON on stdout." };
-        var command = new Command("cluster-run", "End-of-day margin run through the Orleans cluster (or an embedded silo without --cluster).") { runId, output, json };
+        var scenarios = CommandLine.ScenariosOption();
+        var command = new Command("cluster-run", "End-of-day margin run through the Orleans cluster (or an embedded silo without --cluster).") { runId, output, json, scenarios };
         options.AddTo(command);
-        command.SetAction((parse, cancellation) => ClusterRunCommand.ExecuteAsync(
-            options.Read(parse), parse.GetValue(runId), parse.GetValue(output)?.ToString(), parse.GetValue(json), Console.Out, Console.Error, cancellation));
+        options.RefusePathsWith(command, scenarios);
+        command.SetAction((parse, cancellation) =>
+        {
+            var request = options.Read(parse);
+            return ClusterRunCommand.ExecuteAsync(
+                request with { Book = request.Book with { ScenariosPath = InputPath.Of(parse.GetValue(scenarios)) } },
+                parse.GetValue(runId), parse.GetValue(output)?.ToString(), parse.GetValue(json), Console.Out, Console.Error, cancellation);
+        });
         return command;
     }
 
@@ -59,6 +66,8 @@ public static class ClusterVerbs
                 command.Options.Add(option);
             }
         }
+
+        public void RefusePathsWith(Command command, Option<FileInfo?> scenarios) => CommandLine.RefusePathsWithScenarios(command, _paths, scenarios);
 
         public ClusterRequest Read(ParseResult parse) => new(
             parse.GetValue(_cluster)?.FullName,

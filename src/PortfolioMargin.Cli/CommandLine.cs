@@ -153,6 +153,22 @@ public static class CommandLine
         return command;
     }
 
+    /// <summary>`--scenarios FILE` of `pm run` and `pm cluster-run`.</summary>
+    public static Option<FileInfo?> ScenariosOption() => new("--scenarios")
+    {
+        Description = "Scenario set CSV (scenario,underlying,spot,atmVol: levels at the horizon) priced instead of simulated paths, one path per scenario (docs/formats.md). Not with --paths; the config must be of one step.",
+    };
+
+    /// <summary>The set's size is the run's paths: both given is a usage error, before anything runs.</summary>
+    public static void RefusePathsWithScenarios(Command command, Option<int?> paths, Option<FileInfo?> scenarios) =>
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(paths) is not null && result.GetValue(scenarios) is not null)
+            {
+                result.AddError($"--paths {InputLoader.PathsWithScenarios}");
+            }
+        });
+
     private static Command RunVerb()
     {
         var market = new Option<FileInfo?>("--market") { Description = "Market snapshot JSON. Required once any input file is given; with none, the bundled sample book runs." };
@@ -168,10 +184,11 @@ public static class CommandLine
         var direct = new Option<bool>("--direct") { Description = "Call the engine directly, without a silo (what tests and benchmarks do)." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr (errors and the summary still show)." };
         var report = new Option<bool>("--report") { Description = "Also write report.html (see `pm report`) with the results; with --direct, also report-detail.parquet (loss distributions and stress grids of the report's accounts)." };
+        var scenarios = ScenariosOption();
 
         var command = new Command("run", "Run a margin calculation over a book and write accounts.parquet, positions.parquet and run.json.")
         {
-            market, positions, collateral, config, output, device, paths, seed, json, cluster, direct, quiet, report,
+            market, positions, collateral, config, output, device, paths, seed, json, cluster, direct, quiet, report, scenarios,
         };
         command.Validators.Add(result =>
         {
@@ -180,6 +197,7 @@ public static class CommandLine
                 result.AddError("--cluster and --direct cannot be used together: --direct runs the engine in this process, --cluster sends the run to a running cluster");
             }
         });
+        RefusePathsWithScenarios(command, paths, scenarios);
         command.SetAction((parse, cancellation) =>
         {
             var request = new RunRequest(
@@ -194,7 +212,8 @@ public static class CommandLine
                 parse.GetValue(json),
                 Environment.GetCommandLineArgs(),
                 parse.GetValue(quiet),
-                parse.GetValue(report));
+                parse.GetValue(report),
+                InputPath.Of(parse.GetValue(scenarios)));
             return parse.GetValue(direct)
                 ? Task.Run(() => RunCommand.Execute(request, Console.Out, Console.Error, null, cancellation), CancellationToken.None)
                 : ClusterRunCommand.ExecuteAsync(

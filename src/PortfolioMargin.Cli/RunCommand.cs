@@ -39,7 +39,7 @@ public static class RunCommand
             var (inputs, files) = BookInputs.Load(request);
             using var opened = warmBackend is null ? RiskBackends.Open(request.Device) : null;
             var backend = warmBackend ?? opened!;
-            stderr.WriteLine($"device: {backend.Description}; {inputs.Positions.Count} positions, {inputs.Config.Paths} paths, seed {inputs.Config.Seed}");
+            stderr.WriteLine($"device: {backend.Description}; {inputs.Positions.Count} positions, {RunReport.Paths(inputs.Config, inputs.Scenarios)}");
             var engine = new MarginEngine(backend, request.Report ? new EngineOptions { RecordAccountDetail = true } : null);
             var runId = RunId(started, files, inputs);
             var target = request.OutputPath ?? Path.Combine("runs", runId);
@@ -63,7 +63,7 @@ public static class RunCommand
                     RunReportFiles.WriteDetail(folder, result, ResultMetadata.Of(runId, inputs.Market).KeyValues());
                 }
 
-                var record = RunRecord.Build(runId, files, inputs.Config, result, started, DateTimeOffset.UtcNow, request.CommandLine);
+                var record = RunRecord.Build(runId, files, inputs.Config, result, started, DateTimeOffset.UtcNow, request.CommandLine, inputs.Scenarios?.Count);
                 RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record).GetAwaiter().GetResult();
                 if (request.Report)
                 {

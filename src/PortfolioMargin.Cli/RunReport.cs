@@ -65,6 +65,11 @@ public static class RunReport
         return $"portfolio margin {Money(portfolio)} vs strategy-based {Money(strategy)}: saves {Money(strategy - portfolio)}; higher on {higher} account{(higher == 1 ? "" : "s")}";
     }
 
+    /// <summary>What the run prices, for the line that opens it: simulated paths and their seed, or a given set.</summary>
+    public static string Paths(Core.Risk.RiskConfig config, Core.Scenarios.ScenarioSet? given) => given is null
+        ? $"{config.Paths} paths, seed {config.Seed}"
+        : $"{given.Count} given scenarios";
+
     /// <summary>The text with every control character (an ANSI escape's ESC, a newline) written as \xNN.</summary>
     public static string Printable(string text) =>
         text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\x{(int)c:X2}" : c.ToString())) : text;

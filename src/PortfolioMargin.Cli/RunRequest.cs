@@ -2,7 +2,10 @@ using PortfolioMargin.Engine;
 
 namespace PortfolioMargin.Cli;
 
-/// <summary>What `pm run` was asked to do; null paths mean the bundled sample book. <paramref name="Quiet"/>: no progress.</summary>
+/// <summary>
+/// What `pm run` was asked to do; null paths mean the bundled sample book. <paramref name="Quiet"/>: no progress.
+/// <paramref name="ScenariosPath"/>: a given scenario set (`--scenarios`) priced instead of simulated paths.
+/// </summary>
 public sealed record RunRequest(
     string? MarketPath,
     string? PositionsPath,
@@ -15,4 +18,5 @@ public sealed record RunRequest(
     bool Json,
     IReadOnlyList<string> CommandLine,
     bool Quiet = false,
-    bool Report = false);
+    bool Report = false,
+    string? ScenariosPath = null);

@@ -1,6 +1,7 @@
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Core.Scenarios;
 
 namespace PortfolioMargin.Grains;
 
@@ -16,6 +17,8 @@ public sealed record RunInput(string Role, string Path, string Sha256);
 /// silo that ends with its process, where nothing would read them. <paramref name="Report"/> true also writes
 /// report.html into the run's folder, with the other files (`pm run --report`; without the per-account loss
 /// distributions and stress grids, which only `pm run --direct --report` records: docs/report.md).
+/// <paramref name="Scenarios"/>: a given scenario set (`pm run --scenarios`) every shard prices instead of simulated
+/// paths; the config is then of one step and as many paths as scenarios.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MarginRunRequest(
@@ -28,7 +31,8 @@ public sealed record MarginRunRequest(
     RunInput[] Inputs,
     string[] CommandLine,
     bool UpdateAccounts = true,
-    bool Report = false);
+    bool Report = false,
+    ScenarioSet? Scenarios = null);
 
 public enum RunPhase
 {

@@ -2,12 +2,14 @@ using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Core.Scenarios;
 
 namespace PortfolioMargin.Grains;
 
 /// <summary>
 /// One shard of an end-of-day run: a contiguous range of the book's accounts (ordinal order) with all their
-/// positions and collateral, priced in one engine call on the silo the shard grain lives on.
+/// positions and collateral, priced in one engine call on the silo the shard grain lives on. Every shard of a run
+/// with a given scenario set prices the whole set, as every shard of a simulated run draws the same paths.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ShardJob(
@@ -17,7 +19,8 @@ public sealed record ShardJob(
     MarketSnapshot Market,
     RiskConfig Config,
     Position[] Positions,
-    CollateralHolding[] Collateral);
+    CollateralHolding[] Collateral,
+    ScenarioSet? Scenarios = null);
 
 public enum ShardPhase
 {

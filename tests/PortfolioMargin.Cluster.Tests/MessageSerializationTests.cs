@@ -66,4 +66,24 @@ public sealed class MessageSerializationTests
         Assert.Equal(result.Positions, status.Result!.Positions);
         Assert.Equal((ShardPhase.Failed, "bad input", true), (failed.Phase, failed.Error, failed.ErrorIsInput));
     }
+
+    [Fact]
+    public void A_run_request_and_a_shard_job_carry_their_scenario_set_bit_for_bit_and_none_stays_none()
+    {
+        var inputs = SampleBook.Load();
+        var set = new Core.Scenarios.ScenarioSet(2, [100.0, -0.0, 1e-300, 5e12], [0.2, double.Epsilon, 0.3, 9.99]);
+        var request = SampleBook.Request(inputs, "r", "/tmp/r") with { Scenarios = set };
+
+        var back = RoundTrip(request).Scenarios!;
+        var job = RoundTrip(new ShardJob("r", 0, 1, inputs.Market, inputs.Config, [], [], set)).Scenarios!;
+
+        foreach (var given in new[] { back, job })
+        {
+            Assert.Equal(2, given.Count);
+            Assert.Equal(set.Spot.Select(BitConverter.DoubleToInt64Bits), given.Spot.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(set.AtmVol.Select(BitConverter.DoubleToInt64Bits), given.AtmVol.Select(BitConverter.DoubleToInt64Bits));
+        }
+
+        Assert.Null(RoundTrip(request with { Scenarios = null }).Scenarios);
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using PortfolioMargin.Core.Input;
+using PortfolioMargin.Core.Scenarios;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains;
 using PortfolioMargin.Silo.Hosting;
@@ -63,6 +64,26 @@ public sealed class PricedAheadTests
 
         Assert.Equal(2, accelerator.EngineCalls);
         Assert.Equal(other.Accounts, joined.Accounts);
+    }
+
+    [Fact]
+    public void A_book_priced_ahead_is_joined_only_with_its_own_scenario_set()
+    {
+        using var accelerator = HostAccelerator();
+        var inputs = SampleBook.Load();
+        var set = SimulatedScenarios.Of(inputs.Market, inputs.Config);
+        var given = inputs with { Scenarios = set };
+
+        // The set is the simulated run's own levels, so all three calls give the same numbers; only the count tells.
+        accelerator.PriceAhead(given);
+        var (simulated, _) = accelerator.Run(inputs, 0);
+        var (copied, _) = accelerator.Run(inputs with { Scenarios = new ScenarioSet(set.Count, set.Spot, set.AtmVol) }, 0);
+        var (joined, _) = accelerator.Run(given, 0);
+
+        // Two calls of their own and the one priced ahead, which the last joined.
+        Assert.Equal(3, accelerator.EngineCalls);
+        Assert.Equal(simulated.Accounts, joined.Accounts);
+        Assert.Equal(copied.Accounts, joined.Accounts);
     }
 
     [Fact]

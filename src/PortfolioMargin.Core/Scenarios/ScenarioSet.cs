@@ -1,3 +1,4 @@
+using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Market;
 
 namespace PortfolioMargin.Core.Scenarios;
@@ -39,8 +40,9 @@ public sealed class ScenarioSet
     public double[] AtmVol { get; }
 
     /// <summary>
-    /// The first value that cannot be a market state (a spot or vol not positive and finite, or a set whose
-    /// underlyings are not the snapshot's), or null for a set the engine can price.
+    /// The first value that cannot be a market state (a spot or vol outside the market file's bounds,
+    /// <see cref="PlausibilityBounds"/>, or a set whose underlyings are not the snapshot's), or null for a set the
+    /// engine can price. For sets that arrive whole (a grain call) rather than row by row from a file.
     /// </summary>
     public string? FirstProblem(MarketSnapshot market)
     {
@@ -55,14 +57,14 @@ public sealed class ScenarioSet
             for (var s = 0; s < Count; s++)
             {
                 var at = u * Count + s;
-                if (!double.IsFinite(Spot[at]) || Spot[at] <= 0.0)
+                if (PlausibilityBounds.Price(Spot[at]) is { } spotProblem)
                 {
-                    return $"scenario {s}: the spot of {market.Underlyings[u].Id} is {Spot[at]}, must be positive and finite";
+                    return $"scenario {s}: the spot of {market.Underlyings[u].Id} {spotProblem}";
                 }
 
-                if (!double.IsFinite(AtmVol[at]) || AtmVol[at] <= 0.0)
+                if (PlausibilityBounds.AtmVol(AtmVol[at]) is { } volProblem)
                 {
-                    return $"scenario {s}: the ATM vol of {market.Underlyings[u].Id} is {AtmVol[at]}, must be positive and finite";
+                    return $"scenario {s}: the ATM vol of {market.Underlyings[u].Id} {volProblem}";
                 }
             }
         }

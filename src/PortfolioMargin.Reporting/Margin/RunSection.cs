@@ -20,6 +20,7 @@ internal static class RunSection
             ("device", Text(record["device"])),
             ("seed", Text(record["seed"])),
             ("paths", Text(config?["paths"])),
+            ("scenarios", Mode(record["scenarios"])),
             ("horizon (days)", Text(config?["horizonDays"])),
             ("confidence", Text(config?["confidence"])),
             ("sub-steps", Text(config?["steps"])),
@@ -47,4 +48,12 @@ internal static class RunSection
             + Html.Html.Heading(3, "environment") + Html.Html.KeyValues(environment)
             + cluster;
     }
+
+    /// <summary>run.json's <c>scenarios</c>: simulated paths or a given set (empty for a record from before it was written).</summary>
+    private static string Mode(JsonNode? scenarios) => scenarios switch
+    {
+        JsonObject mode when mode["given"] is { } count => $"given set of {Text(count)}",
+        JsonObject mode when mode["simulated"] is not null => "simulated",
+        _ => "",
+    };
 }

@@ -7,7 +7,7 @@ using PortfolioMargin.Storage.Output;
 namespace PortfolioMargin.Silo.Runs;
 
 /// <summary>
-/// A digest of what a run computes (market, config, book, output folder), so a re-submission of the same run id
+/// A digest of what a run computes (market, config, book, a given scenario set, output folder), so a re-submission of the same run id
 /// can be told from a different run that reuses the id. File paths and the command line are left out: two clients
 /// on two machines submit the same run from different paths. Every field goes in as its bytes (doubles bit for
 /// bit), streamed through SHA-256: a 10-million-position book digests in well under a second, and a cold process
@@ -41,6 +41,21 @@ public static class RunFingerprint
         foreach (var c in request.Collateral)
         {
             digest.Add(c.Account).Add(c.Asset).Add(c.Amount);
+        }
+
+        // Only a run that has a set adds it, so a simulated run's fingerprint is what it was before sets existed.
+        if (request.Scenarios is { } given)
+        {
+            digest.Add("scenarios").Add(given.Count).Add(given.Spot.Length);
+            foreach (var spot in given.Spot)
+            {
+                digest.Add(spot);
+            }
+
+            foreach (var vol in given.AtmVol)
+            {
+                digest.Add(vol);
+            }
         }
 
         return digest.Add(request.OutputFolder).Finish();

@@ -100,7 +100,7 @@ public static class RunOutput
                 timings.Add("cluster", finished - state.StartedAt);
                 var result = new MarginRunResult(accounts, positions, device, timings, work, strategies);
                 var inputs = request.Inputs.Select(i => new InputFile(i.Role, i.Path, i.Sha256)).ToList();
-                var record = RunRecord.Build(request.RunId, inputs, request.Config, result, state.StartedAt, finished, request.CommandLine);
+                var record = RunRecord.Build(request.RunId, inputs, request.Config, result, state.StartedAt, finished, request.CommandLine, request.Scenarios?.Count);
                 record["cluster"] = new JsonObject
                 {
                     ["shards"] = shards,

@@ -54,7 +54,7 @@ public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShar
 
     private ShardResult Price(ShardJob job, CancellationToken stop)
     {
-        var inputs = new MarginInputs(job.Market, job.Positions, job.Collateral, job.Config);
+        var inputs = new MarginInputs(job.Market, job.Positions, job.Collateral, job.Config, job.Scenarios);
         var (result, call) = accelerator.Run(inputs, MarginEngine.AccountsOf(inputs).Count, _progress, stop);
         return new ShardResult(
             [.. result.Accounts], [.. result.Positions], result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds), [.. result.Strategies]);

@@ -28,7 +28,7 @@ public sealed class RunShards
     public static RunShards Plan(MarginRunRequest request, int silos)
     {
         ShardJob Job(int k, int n, Position[] positions, CollateralHolding[] collateral) =>
-            new(request.RunId, k, n, request.Market, request.Config, positions, collateral);
+            new(request.RunId, k, n, request.Market, request.Config, positions, collateral, request.Scenarios);
 
         // One silo: the book goes whole, without a copy or a pass over it.
         if (silos <= 1)

@@ -51,5 +51,19 @@ public static class RunValidation
         {
             throw new MarginRequestException($"run request: {error.Message}");
         }
+
+        if (request.Scenarios is { } given)
+        {
+            if (request.Config.Steps != 1 || request.Config.Paths != given.Count)
+            {
+                throw new MarginRequestException(
+                    $"run request: field 'scenarios': {given.Count} given scenarios need a config of one step and {given.Count} paths; it has {request.Config.Steps} steps and {request.Config.Paths} paths");
+            }
+
+            if (given.FirstProblem(request.Market) is { } scenarioProblem)
+            {
+                throw new MarginRequestException($"run request: field 'scenarios': {scenarioProblem}");
+            }
+        }
     }
 }

@@ -20,10 +20,11 @@ internal sealed class PricedAhead(Core.Input.MarginInputs inputs) : IProgress<En
 
     public void Start(Func<(MarginRunResult, EngineCall)> run) => _work = Task.Run(run, CancellationToken.None);
 
-    /// <summary>The same book: the objects themselves, not equal copies, and the same config.</summary>
+    /// <summary>The same book: the objects themselves, not equal copies, the same config and the same scenario set (or none).</summary>
     public bool Prices(Core.Input.MarginInputs other) =>
         ReferenceEquals(inputs.Market, other.Market) && ReferenceEquals(inputs.Positions, other.Positions)
-        && ReferenceEquals(inputs.Collateral, other.Collateral) && inputs.Config == other.Config;
+        && ReferenceEquals(inputs.Collateral, other.Collateral) && inputs.Config == other.Config
+        && ReferenceEquals(inputs.Scenarios, other.Scenarios);
 
     /// <summary>Waits for the call on behalf of a shard: its progress from now on goes to the shard.</summary>
     public (MarginRunResult Result, EngineCall Call) Join(IProgress<EngineProgress>? progress, CancellationToken cancellation)

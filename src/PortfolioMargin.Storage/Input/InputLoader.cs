@@ -9,11 +9,11 @@ using PortfolioMargin.Storage.Output;
 namespace PortfolioMargin.Storage.Input;
 
 /// <summary>
-/// Reads the four input files, parses them with the Core parsers and cross-checks them, so that a run either
-/// starts from consistent inputs or stops with one error naming the file, line and field to fix. Each file is
-/// read once, from a path, a pipe or standard input (<see cref="StandardInput"/>), and its SHA-256 is taken
-/// from the bytes read, so the run record names exactly what was parsed. File names in errors are the paths as
-/// given, which is what the user typed.
+/// Reads the four input files (and a given scenario set, where there is one), parses them with the Core parsers
+/// and cross-checks them, so that a run either starts from consistent inputs or stops with one error naming the
+/// file, line and field to fix. Each file is read once, from a path, a pipe or standard input
+/// (<see cref="StandardInput"/>), and its SHA-256 is taken from the bytes read, so the run record names exactly
+/// what was parsed. File names in errors are the paths as given, which is what the user typed.
 /// </summary>
 public static class InputLoader
 {
@@ -32,12 +32,21 @@ public static class InputLoader
     public static MarginInputs Load(string marketPath, string positionsPath, string? collateralPath, string? configPath, ConfigOverrides overrides = default) =>
         LoadWithFiles(marketPath, positionsPath, collateralPath, configPath, overrides).Inputs;
 
-    /// <summary>As <see cref="Load"/>, with each file read as the run record lists it: role, full path, SHA-256.</summary>
+    /// <summary>
+    /// As <see cref="Load"/>, with each file read as the run record lists it: role, full path, SHA-256. With
+    /// <paramref name="scenariosPath"/> the run prices that scenario set (<see cref="ScenariosCsv"/>) instead of
+    /// simulated paths: its count is the run's paths, whatever the config says, and the config must be of one step.
+    /// </summary>
     public static (MarginInputs Inputs, IReadOnlyList<InputFile> Files) LoadWithFiles(
-        string marketPath, string positionsPath, string? collateralPath, string? configPath, ConfigOverrides overrides = default)
+        string marketPath, string positionsPath, string? collateralPath, string? configPath, ConfigOverrides overrides = default, string? scenariosPath = null)
     {
         overrides.Check();
-        if (new[] { marketPath, positionsPath, collateralPath, configPath }.Count(p => p == StandardInput) > 1)
+        if (scenariosPath is not null && overrides.Paths is not null)
+        {
+            throw new InputException("--paths", 0, "", PathsWithScenarios);
+        }
+
+        if (new[] { marketPath, positionsPath, collateralPath, configPath, scenariosPath }.Count(p => p == StandardInput) > 1)
         {
             throw new InputException(StandardInput, 0, "", "standard input can be only one of the input files");
         }
@@ -46,6 +55,10 @@ public static class InputLoader
         var market = MarketSnapshotJson.Parse(ReadText(marketPath, "market", files), marketPath);
         var positions = LoadPositions(positionsPath, files);
         IReadOnlyList<CollateralHolding> collateral = collateralPath is null ? [] : CollateralCsv.Parse(ReadText(collateralPath, "collateral", files), collateralPath);
+
+        // Read before the config, whose paths it sets.
+        var scenarios = scenariosPath is null ? null : ScenariosCsv.Parse(ReadText(scenariosPath, "scenarios", files), scenariosPath, market);
+        overrides = overrides with { GivenScenarios = scenarios?.Count };
         var assets = market.Underlyings.Select(u => u.Id).Append(market.Currency).ToHashSet(StringComparer.Ordinal);
         var config = configPath is null ? overrides.ApplyTo(new RiskConfig()) : RiskConfigJson.Parse(ReadText(configPath, "config", files), configPath, assets, overrides);
         PortfolioValidation.CheckPositions(market, positions, positionsPath);
@@ -54,8 +67,11 @@ public static class InputLoader
             PortfolioValidation.CheckCollateral(market, collateral, collateralPath);
         }
 
-        return (new MarginInputs(market, positions, collateral, config), files);
+        return (new MarginInputs(market, positions, collateral, config, scenarios), files);
     }
+
+    /// <summary>Why `--paths` does not go with `--scenarios`, worded to follow "--paths ".</summary>
+    public const string PathsWithScenarios = "cannot be used with --scenarios: a scenario set is priced on as many paths as it has scenarios";
 
     /// <summary>A market snapshot file alone (a report reads the spots a run was priced at), with its SHA-256.</summary>
     public static (MarketSnapshot Market, string Sha256) LoadMarket(string path)

@@ -27,7 +27,7 @@ internal static class RiskConfigJson
         {
             HorizonDays = root.Integer("horizonDays", defaults.HorizonDays),
             Confidence = root.Number("confidence", defaults.Confidence),
-            Paths = overrides.Paths ?? root.Integer("paths", defaults.Paths),
+            Paths = overrides.RunPaths ?? root.Integer("paths", defaults.Paths),
             Steps = root.Integer("steps", defaults.Steps),
             Seed = overrides.Seed ?? (root.Has("seed") ? ReadSeed(root) : defaults.Seed),
             Innovations = root.Has("innovations") ? ReadInnovations(root) : defaults.Innovations,
@@ -39,6 +39,13 @@ internal static class RiskConfigJson
             Haircuts = root.Has("haircuts") ? ReadHaircuts(root.Object("haircuts"), knownAssets) : defaults.Haircuts,
             FuturesMargin = root.Has("futuresMarginFraction") ? ReadFuturesMargin(root, knownAssets) : defaults.FuturesMargin,
         };
+
+        // Refused rather than overridden: a multi-step config says the user meant simulated paths, and run.json
+        // should never record a setting the run did not use.
+        if (overrides.GivenScenarios is not null && config.Steps != 1)
+        {
+            throw root.Error("steps", $"is {config.Steps}; a scenario set (--scenarios) gives levels at the horizon, priced in one step: set steps to 1 or leave it out");
+        }
 
         // The config's own rules, reported at the line of the key (or list element, or map entry) they concern.
         return config.FirstProblem() switch

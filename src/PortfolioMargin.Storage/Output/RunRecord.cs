@@ -20,10 +20,10 @@ public sealed record InputFile(string Role, string Path, string Sha256)
 /// <summary>run.json: what a run ran with (inputs, every setting with its default filled in, device, version) and how long each stage took.</summary>
 public static class RunRecord
 {
-
+    /// <param name="givenScenarios">The size of the scenario set the run priced (`--scenarios`), or null for simulated paths.</param>
     public static JsonObject Build(
         string runId, IReadOnlyList<InputFile> inputs, RiskConfig config, MarginRunResult result,
-        DateTimeOffset started, DateTimeOffset finished, IReadOnlyList<string> commandLine)
+        DateTimeOffset started, DateTimeOffset finished, IReadOnlyList<string> commandLine, int? givenScenarios = null)
     {
         var timings = new JsonObject();
         foreach (var (stage, ms) in result.Timings.Milliseconds)
@@ -55,6 +55,7 @@ public static class RunRecord
                 ["sha256"] = i.Sha256,
             }).ToArray()),
             ["config"] = ConfigJson(config),
+            ["scenarios"] = ScenariosJson(config, givenScenarios),
             ["accounts"] = result.Accounts.Count,
             ["positions"] = result.Positions.Count,
             ["statusCounts"] = statuses,
@@ -66,6 +67,11 @@ public static class RunRecord
             ["stageTimingsMs"] = timings,
         };
     }
+
+    /// <summary>The run's mode: <c>{"simulated": paths}</c>, or <c>{"given": count}</c> for a scenario set.</summary>
+    private static JsonObject ScenariosJson(RiskConfig config, int? givenScenarios) => givenScenarios is { } count
+        ? new JsonObject { ["given"] = count }
+        : new JsonObject { ["simulated"] = config.Paths };
 
     private static JsonNode FuturesMarginJson(Core.Strategy.FuturesMarginRates rates)
     {

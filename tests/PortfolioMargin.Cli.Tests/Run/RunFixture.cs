@@ -24,14 +24,14 @@ internal sealed class RunFixture : IDisposable
 
     public int Run(
         string? market = null, string? positions = null, string? collateral = null, string? config = null,
-        int? paths = 2_000, bool json = false, DeviceKind device = DeviceKind.Cpu, string? output = null)
+        int? paths = 2_000, bool json = false, DeviceKind device = DeviceKind.Cpu, string? output = null, string? scenarios = null)
     {
         var request = new RunRequest(
             market ?? Sample("market.json"),
             positions ?? Sample("positions.csv"),
             collateral ?? Sample("collateral.csv"),
             config ?? Sample("config.json"),
-            output ?? Output, device, paths, null, json, ["pm", "run"]);
+            output ?? Output, device, paths, null, json, ["pm", "run"], ScenariosPath: scenarios);
         return RunCommand.Execute(request, Stdout, Stderr);
     }
 

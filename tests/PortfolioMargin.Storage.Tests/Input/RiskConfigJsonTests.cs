@@ -139,4 +139,17 @@ public class RiskConfigJsonTests
     {
         InputAssert.FailsAt(() => RiskConfigJson.Parse("[]", File), File, 1, "");
     }
+
+    [Fact]
+    public void A_given_scenario_set_sets_the_paths_and_refuses_a_config_of_more_than_one_step()
+    {
+        var scenarios = new ConfigOverrides(GivenScenarios: 250);
+
+        var oneStep = RiskConfigJson.Parse("{ \"paths\": 50, \"steps\": 1 }", File, null, scenarios);
+        var error = InputAssert.FailsAt(() => RiskConfigJson.Parse("{\n  \"paths\": 10000,\n  \"steps\": 4\n}", File, null, scenarios), File, 3, "steps");
+
+        // The set's count replaces the file's paths, which are then not checked, as --paths does.
+        Assert.Equal((250, 1), (oneStep.Paths, oneStep.Steps));
+        Assert.Contains("--scenarios", error.Problem, StringComparison.Ordinal);
+    }
 }
