@@ -163,7 +163,9 @@ public static class CommandLine
     public static void RefusePathsWithScenarios(Command command, Option<int?> paths, Option<FileInfo?> scenarios) =>
         command.Validators.Add(result =>
         {
-            if (result.GetValue(paths) is not null && result.GetValue(scenarios) is not null)
+            // Whether each was given, not its value: a value that does not parse is the parser's own error, and
+            // asking for it here would throw.
+            if (result.GetResult(paths) is { Implicit: false } && result.GetResult(scenarios) is { Implicit: false })
             {
                 result.AddError($"--paths {InputLoader.PathsWithScenarios}");
             }
