@@ -31,6 +31,7 @@ public static class CommandLine
         var horizon = new Option<int?>("--horizon") { Description = "Horizon in rows (business days) of the history (default 2)." };
         var window = new Option<int?>("--window") { Description = "FHS window in days (default 500)." };
         var lambda = new Option<double?>("--lambda") { Description = "EWMA decay (default 0.94)." };
+        var rate = new Option<double?>("--rate") { Description = "A continuously compounded annual rate for every date, in place of the history's rate column (0 where it has none)." };
         var paths = new Option<int?>("--paths") { Description = "Paths of the simulated models (default 10,000)." };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the config)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the results (default: runs/backtest-<run-id>); must not exist or be empty." };
@@ -48,7 +49,7 @@ public static class CommandLine
         var command = new Command("backtest", "Replay a market history through margin models (implied, EWMA, filtered historical simulation): coverage and procyclicality per model and portfolio.")
         {
             history, positions, config, models, confidence, horizon, window, lambda, paths, seed, output, json, fill, noRoll, floors, device, quiet,
-            bufferShare, rebuild, stressWeight, stressDays,
+            bufferShare, rebuild, stressWeight, stressDays, rate,
         };
         command.SetAction((parse, cancellation) => Task.Run(
             () => Backtest.BacktestCommand.Execute(
@@ -63,7 +64,8 @@ public static class CommandLine
                         BufferRebuildDays = parse.GetValue(rebuild),
                         StressWeight = parse.GetValue(stressWeight),
                         StressWindowDays = parse.GetValue(stressDays),
-                    }),
+                    },
+                    parse.GetValue(rate)),
                 Console.Out, Console.Error, cancellation),
             CancellationToken.None));
         return command;

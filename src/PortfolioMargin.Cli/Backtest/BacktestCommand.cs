@@ -34,6 +34,17 @@ public static class BacktestCommand
             var historyPath = sample ? SampleBook.PathOf(Path.Combine("backtest", "history.csv")) : request.HistoryPath ?? throw Missing("--history");
             var positionsPath = sample ? SampleBook.PathOf(Path.Combine("backtest", "positions.csv")) : request.PositionsPath ?? throw Missing("--positions");
             var (history, positions, config, files) = BacktestInputs.Load(historyPath, positionsPath, request.ConfigPath, request.Fill, new ConfigOverrides(null, request.Seed));
+            if (request.Rate is { } rate)
+            {
+                // One rate for the whole history, as the options give it: every date's, the realized losses' too.
+                if (PlausibilityBounds.Rate(rate) is { } problem)
+                {
+                    throw new InputException("--rate", 0, "rate", problem);
+                }
+
+                history = history with { Rate = [.. Enumerable.Repeat(rate, history.DateCount)] };
+            }
+
             var settings = Settings(request, config);
             var needed = settings.Models.Max(m => BacktestRunner.FirstDate(m, settings, EwmaCovariance.DefaultWarmupDays)) + settings.HorizonRows;
             if (history.DateCount <= needed)
@@ -61,7 +72,7 @@ public static class BacktestCommand
 
                 var computed = clock.Elapsed;
                 BacktestTables.WriteAsync(folder.PathOf, result.Rows, result.Summaries, ResultMetadata.Backtest(runId, MarketHistory.Currency), cancellation).GetAwaiter().GetResult();
-                var record = Record(runId, files, settings, result, started, computed, clock.Elapsed, request.CommandLine);
+                var record = Record(runId, files, settings, result, started, computed, clock.Elapsed, request.CommandLine, request.Rate);
                 RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record, cancellation).GetAwaiter().GetResult();
 
                 // The report is drawn from the files just written, as `pm report` would draw it later.
@@ -125,7 +136,7 @@ public static class BacktestCommand
     }
 
     private static JsonObject Record(
-        string runId, IReadOnlyList<InputFile> files, BacktestSettings settings, BacktestResult result, DateTimeOffset started, TimeSpan computed, TimeSpan total, IReadOnlyList<string> commandLine) => new()
+        string runId, IReadOnlyList<InputFile> files, BacktestSettings settings, BacktestResult result, DateTimeOffset started, TimeSpan computed, TimeSpan total, IReadOnlyList<string> commandLine, double? rate) => new()
         {
             ["runId"] = runId,
             ["kind"] = "backtest",
@@ -150,6 +161,7 @@ public static class BacktestCommand
                 ["innovations"] = settings.Config.Innovations.ToString(),
                 ["roll"] = settings.Roll,
                 ["floors"] = settings.Floors,
+                ["rate"] = rate is { } given ? given : "the history's",
                 ["antiProcyclicality"] = AntiProcyclicalityJson(settings, result),
                 ["esTestSimulations"] = settings.EsTestSimulations,
                 ["observations"] = settings.HorizonRows == 1 ? "every date" : $"non-overlapping: every {Ordinal(settings.HorizonRows)} date",

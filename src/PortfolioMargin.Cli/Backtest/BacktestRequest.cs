@@ -23,4 +23,5 @@ public sealed record BacktestRequest(
     DeviceKind Device,
     bool Quiet,
     IReadOnlyList<string> CommandLine,
-    Core.Backtesting.AntiProcyclicality? AntiProcyclicality = null);
+    Core.Backtesting.AntiProcyclicality? AntiProcyclicality = null,
+    double? Rate = null);

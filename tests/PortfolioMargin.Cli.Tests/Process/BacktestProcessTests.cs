@@ -144,6 +144,32 @@ public sealed class BacktestProcessTests : IDisposable
             ResultFileBytes.WithoutRunId(Path.Combine(_folder, "out-history.parquet", "backtest.parquet")));
     }
 
+    [Fact]
+    public void A_rate_in_the_options_is_every_dates_rate_and_a_bad_one_exits_2()
+    {
+        File.WriteAllText(Path.Combine(_folder, "history.csv"), History(40));
+        File.WriteAllText(Path.Combine(_folder, "positions.csv"), Positions + $"a,future,AAA,-1,1,,{new DateOnly(2025, 6, 20):yyyy-MM-dd},\n");
+
+        double[] Losses(string output, params string[] rate)
+        {
+            var (exit, stdout, stderr) = PmProcess.Run(_folder, ["backtest", "--history", "history.csv", "--positions", "positions.csv",
+                "--models", "implied", "--paths", "200", "--horizon", "1", "--out", output, "--json", "--quiet", .. rate]);
+            Assert.True(exit == 0, $"exit {exit}: {stderr}");
+            using var document = JsonDocument.Parse(stdout);
+            return [.. document.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("realizedLoss").GetDouble())];
+        }
+
+        // A future's carry e^{rτ} moves with the rate: the book's realized losses change with it.
+        Assert.NotEqual(Losses("zero"), Losses("five", "--rate", "0.05"));
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "five", "run.json")));
+        Assert.Equal(0.05, record.RootElement.GetProperty("settings").GetProperty("rate").GetDouble());
+
+        var (bad, _, error) = PmProcess.Run(_folder, "backtest", "--history", "history.csv", "--positions", "positions.csv", "--rate", "NaN", "--out", "bad");
+        Assert.True(bad == RunCommand.BadInput, $"exit {bad}: {error}");
+        Assert.Contains("--rate", error);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "bad")));
+    }
+
     private const string Positions = "account,type,underlying,quantity,multiplier,strike,expiry,right\na,spot,AAA,100,1,,,\n";
 
     /// <summary>Business days from 2024-01-01 with a deterministic wiggle in the spot.</summary>
