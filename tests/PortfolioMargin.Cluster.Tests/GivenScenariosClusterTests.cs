@@ -54,4 +54,19 @@ public sealed class GivenScenariosClusterTests(ClusterFixture fixture)
         Assert.Equal($"run request: field 'scenarios': scenario 3: the spot of {fixture.Inputs.Market.Underlyings[0].Id} is NaN, must be in (0, 1e12]", notMarket.Message);
         Assert.False(Directory.Exists(Path.Combine(fixture.Folder, "bad-set-1")));
     }
+
+    [Fact]
+    public void A_runs_fingerprint_tells_a_given_set_from_simulated_paths_and_from_another_set()
+    {
+        var set = OtherSeedsLevels();
+        var vol = (double[])set.AtmVol.Clone();
+        vol[^1] = Math.BitIncrement(vol[^1]);
+        var request = SampleBook.Request(fixture.Inputs, "fingerprint", fixture.Folder);
+
+        var prints = new[] { request, request with { Scenarios = set }, request with { Scenarios = new ScenarioSet(set.Count, set.Spot, vol) } }
+            .Select(Silo.Runs.RunFingerprint.Of).ToList();
+
+        Assert.Equal(3, prints.Distinct().Count());
+        Assert.Equal(prints[1], Silo.Runs.RunFingerprint.Of(request with { Scenarios = new ScenarioSet(set.Count, [.. set.Spot], [.. set.AtmVol]) }));
+    }
 }

@@ -7,11 +7,11 @@ using PortfolioMargin.Storage.Output;
 namespace PortfolioMargin.Silo.Runs;
 
 /// <summary>
-/// A digest of what a run computes (market, config, book, a given scenario set, output folder), so a re-submission of the same run id
-/// can be told from a different run that reuses the id. File paths and the command line are left out: two clients
-/// on two machines submit the same run from different paths. Every field goes in as its bytes (doubles bit for
-/// bit), streamed through SHA-256: a 10-million-position book digests in well under a second, and a cold process
-/// pays no serializer start-up for it.
+/// A digest of what a run computes (market, config, book, a given scenario set, output folder), so a re-submission
+/// of the same run id can be told from a different run that reuses the id. File paths and the command line are left
+/// out: two clients on two machines submit the same run from different paths. Every field goes in as its bytes
+/// (doubles bit for bit), streamed through SHA-256: a 10-million-position book digests in well under a second, and
+/// a cold process pays no serializer start-up for it.
 /// </summary>
 public static class RunFingerprint
 {
