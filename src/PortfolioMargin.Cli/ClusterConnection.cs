@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Silo.Hosting;
 using PortfolioMargin.Silo.Workers;
 

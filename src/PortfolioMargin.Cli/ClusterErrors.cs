@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using PortfolioMargin.Core.Input;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Silo.Hosting;
 
 namespace PortfolioMargin.Cli;

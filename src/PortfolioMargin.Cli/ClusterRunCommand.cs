@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using PortfolioMargin.Core.Input;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Silo.Hosting;
 using PortfolioMargin.Silo.Workers;
 using PortfolioMargin.Storage.Output;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Silo.Market;
 
 namespace PortfolioMargin.Cli;

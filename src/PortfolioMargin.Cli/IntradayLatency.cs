@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Cli;
 

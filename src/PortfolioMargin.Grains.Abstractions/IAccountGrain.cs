@@ -1,9 +1,10 @@
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
 
-namespace PortfolioMargin.Grains;
+namespace PortfolioMargin.Grains.Abstractions;
 
 /// <summary>One account (key: the account id): its book, its latest margin, and recomputation on request.</summary>
+[Alias("PortfolioMargin.Grains.IAccountGrain")]
 public interface IAccountGrain : IGrainWithStringKey
 {
     /// <summary>The book and latest result; <see cref="MarginRequestException"/> for an account that holds nothing.</summary>

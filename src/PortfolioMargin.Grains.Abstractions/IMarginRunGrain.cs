@@ -2,9 +2,10 @@ using Orleans.Concurrency;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
 
-namespace PortfolioMargin.Grains;
+namespace PortfolioMargin.Grains.Abstractions;
 
 /// <summary>An end-of-day run (key: the run id). Submitting the same request again returns the same run.</summary>
+[Alias("PortfolioMargin.Grains.IMarginRunGrain")]
 public interface IMarginRunGrain : IGrainWithStringKey
 {
     Task<MarginRunStatus> Submit(MarginRunRequest request);

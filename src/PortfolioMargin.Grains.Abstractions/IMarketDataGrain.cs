@@ -1,8 +1,9 @@
 using Orleans.Concurrency;
 
-namespace PortfolioMargin.Grains;
+namespace PortfolioMargin.Grains.Abstractions;
 
 /// <summary>The current market (key: <see cref="MarketDataKeys.Current"/>) and intraday updates to it.</summary>
+[Alias("PortfolioMargin.Grains.IMarketDataGrain")]
 public interface IMarketDataGrain : IGrainWithStringKey
 {
     /// <summary>The current snapshot, or null before the first end-of-day run or publish.</summary>

@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace PortfolioMargin.Grains;
+namespace PortfolioMargin.Grains.Abstractions;
 
 /// <summary>
 /// One shard of an end-of-day run (key: "RUN#K/N"). <see cref="Start"/> returns at once and the engine call runs
@@ -8,6 +8,7 @@ namespace PortfolioMargin.Grains;
 /// timeout however long the shard takes. A shard whose silo went away answers <see cref="ShardPhase.Unknown"/>
 /// from its new activation, and the run grain starts it again there.
 /// </summary>
+[Alias("PortfolioMargin.Grains.IRunShardGrain")]
 public interface IRunShardGrain : IGrainWithStringKey
 {
     /// <summary>Starts the job unless this activation already runs or ran it; returns the shard's status.</summary>

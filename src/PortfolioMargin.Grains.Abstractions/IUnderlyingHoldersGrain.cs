@@ -1,8 +1,9 @@
 using Orleans.Concurrency;
 
-namespace PortfolioMargin.Grains;
+namespace PortfolioMargin.Grains.Abstractions;
 
 /// <summary>The accounts holding one underlying (key: its id) in positions or collateral: who a move reaches.</summary>
+[Alias("PortfolioMargin.Grains.IUnderlyingHoldersGrain")]
 public interface IUnderlyingHoldersGrain : IGrainWithStringKey
 {
     Task Add(string account);

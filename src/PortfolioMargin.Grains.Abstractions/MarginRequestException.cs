@@ -1,10 +1,10 @@
-namespace PortfolioMargin.Grains;
+namespace PortfolioMargin.Grains.Abstractions;
 
 /// <summary>
 /// A request the cluster refuses (unknown account, malformed update, unknown underlying, a run id reused with other
 /// inputs). Thrown before any state changes, so the caller can fix the request and send it again.
 /// </summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.MarginRequestException")]
 public sealed class MarginRequestException : Exception
 {
     public MarginRequestException(string message)

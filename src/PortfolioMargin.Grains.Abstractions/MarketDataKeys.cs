@@ -1,4 +1,4 @@
-namespace PortfolioMargin.Grains;
+namespace PortfolioMargin.Grains.Abstractions;
 
 public static class MarketDataKeys
 {

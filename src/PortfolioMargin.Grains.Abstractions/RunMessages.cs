@@ -3,10 +3,10 @@ using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Scenarios;
 
-namespace PortfolioMargin.Grains;
+namespace PortfolioMargin.Grains.Abstractions;
 
 /// <summary>One input file of a run as the client saw it, for run.json.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.RunInput"), Immutable]
 public sealed record RunInput(string Role, string Path, string Sha256);
 
 /// <summary>
@@ -20,7 +20,7 @@ public sealed record RunInput(string Role, string Path, string Sha256);
 /// <paramref name="Scenarios"/>: a given scenario set (`pm run --scenarios`) every shard prices instead of simulated
 /// paths; the config is then of one step and as many paths as scenarios.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.MarginRunRequest"), Immutable]
 public sealed record MarginRunRequest(
     string RunId,
     MarketSnapshot Market,
@@ -53,7 +53,7 @@ public enum RunPhase
 /// (an output folder it cannot use, an engine failure), and <paramref name="StoppedByInput"/> that the book itself
 /// caused it (a result that is not a finite number, a run too big for memory): bad input. A run never writes part of a book.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.MarginRunStatus"), Immutable]
 public sealed record MarginRunStatus(
     string RunId,
     RunPhase Phase,

@@ -4,14 +4,14 @@ using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Scenarios;
 
-namespace PortfolioMargin.Grains;
+namespace PortfolioMargin.Grains.Abstractions;
 
 /// <summary>
 /// One shard of an end-of-day run: a contiguous range of the book's accounts (ordinal order) with all their
 /// positions and collateral, priced in one engine call on the silo the shard grain lives on. Every shard of a run
 /// with a given scenario set prices the whole set, as every shard of a simulated run draws the same paths.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.ShardJob"), Immutable]
 public sealed record ShardJob(
     string RunId,
     int Shard,
@@ -35,7 +35,7 @@ public enum ShardPhase
 /// A shard's results: accounts in ordinal order, position risks in the shard's position order (the book's file
 /// order restricted to the shard), and the engine call that priced them.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.ShardResult"), Immutable]
 public sealed record ShardResult(
     AccountMargin[] Accounts, PositionRisk[] Positions, string Device, EngineCall Call, Dictionary<string, double> StageMilliseconds,
     Core.Strategy.StrategyRow[] Strategies);
@@ -45,7 +45,7 @@ public sealed record ShardResult(
 /// Field 5 carried the early position risks before positions.parquet waited for the Monte Carlo; it stays unused,
 /// so <paramref name="ErrorIsInput"/> keeps its id 6.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.ShardStatus"), Immutable]
 public sealed record ShardStatus(
     ShardPhase Phase, int AccountsDone, int Accounts, ShardResult? Result = null, string? Error = null,
     [property: Id(6)] bool ErrorIsInput = false);

@@ -1,5 +1,5 @@
 using PortfolioMargin.Core.Portfolio;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Cluster.Tests;
 
@@ -179,7 +179,7 @@ public sealed class BadRequestTests(ClusterFixture fixture)
     public void A_message_whose_instrument_fields_do_not_fit_together_never_becomes_a_position()
     {
         // What a client of another build or language could still send: an option without an expiry on the wire.
-        var wire = new Grains.Surrogates.PositionSurrogate
+        var wire = new Grains.Abstractions.Surrogates.PositionSurrogate
         {
             Account = Account,
             Type = (int)InstrumentType.Option,
@@ -190,7 +190,7 @@ public sealed class BadRequestTests(ClusterFixture fixture)
             Right = (int)OptionRight.Call,
         };
 
-        var error = Assert.Throws<InstrumentFieldException>(() => new Grains.Surrogates.PositionConverter().ConvertFromSurrogate(wire));
+        var error = Assert.Throws<InstrumentFieldException>(() => new Grains.Abstractions.Surrogates.PositionConverter().ConvertFromSurrogate(wire));
 
         Assert.Equal("expiry", error.Field);
     }

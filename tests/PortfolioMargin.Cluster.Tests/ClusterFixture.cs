@@ -2,7 +2,7 @@ using Orleans.TestingHost;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Runs;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Silo;
 using PortfolioMargin.Silo.Hosting;
 using PortfolioMargin.Silo.Runs;

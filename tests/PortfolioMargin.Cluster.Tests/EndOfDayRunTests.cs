@@ -1,6 +1,6 @@
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Margin;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Silo.Runs;
 using PortfolioMargin.Storage.Output;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PortfolioMargin.Core.Scenarios;
 using PortfolioMargin.Engine;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cluster.Tests;

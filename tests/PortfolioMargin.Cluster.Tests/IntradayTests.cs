@@ -1,5 +1,5 @@
 using PortfolioMargin.Core.Margin;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Cluster.Tests;
 

@@ -1,7 +1,7 @@
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using PortfolioMargin.Engine;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Silo;
 using PortfolioMargin.Silo.Hosting;
 using PortfolioMargin.Silo.Runs;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using PortfolioMargin.Core.Portfolio;
-using PortfolioMargin.Grains;
-using PortfolioMargin.Grains.Surrogates;
+using PortfolioMargin.Grains.Abstractions;
+using PortfolioMargin.Grains.Abstractions.Surrogates;
 
 namespace PortfolioMargin.Cluster.Tests;
 

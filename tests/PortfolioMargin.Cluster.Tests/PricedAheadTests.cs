@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Scenarios;
 using PortfolioMargin.Engine;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Silo.Hosting;
 using PortfolioMargin.Silo.Workers;
 

@@ -1,5 +1,5 @@
 using PortfolioMargin.Core.Input;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Storage.Input;
 
 namespace PortfolioMargin.Cluster.Tests;

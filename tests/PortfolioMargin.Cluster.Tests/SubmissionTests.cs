@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cluster.Tests;

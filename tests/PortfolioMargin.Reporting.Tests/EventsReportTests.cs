@@ -1,6 +1,6 @@
 using System.Globalization;
 using AngleSharp.Html.Parser;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Reporting.Margin;
 using PortfolioMargin.Silo.Market;
 using PortfolioMargin.Storage.Output;

@@ -3,9 +3,9 @@ using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Strategy;
 
-namespace PortfolioMargin.Grains.Surrogates;
+namespace PortfolioMargin.Grains.Abstractions.Surrogates;
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.Surrogates.AccountMarginSurrogate")]
 public struct AccountMarginSurrogate
 {
     [Id(0)] public string Account;
@@ -76,7 +76,7 @@ public sealed class AccountMarginConverter : IConverter<AccountMargin, AccountMa
     };
 }
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.Surrogates.PositionRiskSurrogate")]
 public struct PositionRiskSurrogate
 {
     [Id(0)] public Position Position;
@@ -117,7 +117,7 @@ public sealed class PositionRiskConverter : IConverter<PositionRisk, PositionRis
     };
 }
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.Surrogates.StrategyRowSurrogate")]
 public struct StrategyRowSurrogate
 {
     [Id(0)] public string Account;

@@ -1,8 +1,8 @@
 using PortfolioMargin.Core.Market;
 
-namespace PortfolioMargin.Grains.Surrogates;
+namespace PortfolioMargin.Grains.Abstractions.Surrogates;
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.Surrogates.UnderlyingSurrogate")]
 public struct UnderlyingSurrogate
 {
     [Id(0)] public string Id;
@@ -37,7 +37,7 @@ public sealed class UnderlyingConverter : IConverter<Underlying, UnderlyingSurro
 }
 
 /// <summary>The correlation matrix travels row-major in one flat array.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.Surrogates.MarketSnapshotSurrogate")]
 public struct MarketSnapshotSurrogate
 {
     [Id(0)] public DateTimeOffset AsOf;

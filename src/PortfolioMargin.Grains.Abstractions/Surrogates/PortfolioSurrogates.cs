@@ -1,11 +1,11 @@
 using PortfolioMargin.Core.Portfolio;
 
-namespace PortfolioMargin.Grains.Surrogates;
+namespace PortfolioMargin.Grains.Abstractions.Surrogates;
 
 // Core's records stay free of Orleans: these surrogates carry them across the wire. Enums travel as their
 // numeric codes and dates as day numbers, so the wire format does not depend on codecs for foreign types.
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.Surrogates.PositionSurrogate")]
 public struct PositionSurrogate
 {
     [Id(0)] public string Account;
@@ -45,7 +45,7 @@ public sealed class PositionConverter : IConverter<Position, PositionSurrogate>
     };
 }
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.Surrogates.CollateralHoldingSurrogate")]
 public struct CollateralHoldingSurrogate
 {
     [Id(0)] public string Account;

@@ -1,8 +1,8 @@
 using PortfolioMargin.Core.Risk;
 
-namespace PortfolioMargin.Grains.Surrogates;
+namespace PortfolioMargin.Grains.Abstractions.Surrogates;
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.Surrogates.RiskConfigSurrogate")]
 public struct RiskConfigSurrogate
 {
     [Id(0)] public int HorizonDays;

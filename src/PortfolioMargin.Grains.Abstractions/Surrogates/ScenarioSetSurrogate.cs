@@ -1,9 +1,9 @@
 using PortfolioMargin.Core.Scenarios;
 
-namespace PortfolioMargin.Grains.Surrogates;
+namespace PortfolioMargin.Grains.Abstractions.Surrogates;
 
 /// <summary>A given scenario set travels as its two flat arrays, [underlying · count + scenario].</summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("PortfolioMargin.Grains.Surrogates.ScenarioSetSurrogate")]
 public struct ScenarioSetSurrogate
 {
     [Id(0)] public int Count;

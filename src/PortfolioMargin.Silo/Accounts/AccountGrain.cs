@@ -1,7 +1,7 @@
 using Orleans.Placement;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Silo.Accounts;
 

@@ -1,7 +1,7 @@
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Silo.Accounts;
 

@@ -1,6 +1,6 @@
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Market;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Silo.Market;
 

@@ -4,7 +4,7 @@ using Orleans.Runtime.Placement;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Runs;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Silo.Runs;
 

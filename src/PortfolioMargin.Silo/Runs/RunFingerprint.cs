@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Silo.Runs;

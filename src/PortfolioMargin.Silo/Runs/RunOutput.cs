@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Runs;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Silo.Runs;

@@ -2,7 +2,7 @@ using Orleans.Concurrency;
 using Orleans.Placement;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Engine;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Silo.Workers;
 
 namespace PortfolioMargin.Silo.Runs;

@@ -1,6 +1,6 @@
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Silo.Runs;
 

@@ -1,4 +1,4 @@
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Silo.Accounts;
 
 namespace PortfolioMargin.Silo.Runs;

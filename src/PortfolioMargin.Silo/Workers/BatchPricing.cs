@@ -1,5 +1,5 @@
 using PortfolioMargin.Core.Input;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Silo.Workers;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Silo.Workers;
 

@@ -1,6 +1,6 @@
 using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Engine;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Silo.Workers;
 

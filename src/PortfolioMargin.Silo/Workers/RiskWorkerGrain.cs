@@ -1,5 +1,5 @@
 using Orleans.Concurrency;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Silo.Workers;
 

@@ -1,7 +1,7 @@
 using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Kernels;
 
 namespace PortfolioMargin.Silo.Workers;

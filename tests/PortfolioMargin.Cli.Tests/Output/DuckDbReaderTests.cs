@@ -3,7 +3,7 @@ using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Engine;
-using PortfolioMargin.Grains;
+using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Kernels;
 using PortfolioMargin.Silo.Market;
 using PortfolioMargin.Storage.Input;
