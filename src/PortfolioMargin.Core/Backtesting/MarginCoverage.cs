@@ -1,7 +1,7 @@
 namespace PortfolioMargin.Core.Backtesting;
 
 /// <summary>
-/// Margin-adequacy coverage (ESMA backtesting guidelines; BME Clearing-style practice, methodologies.md §4.1): the
+/// Margin-adequacy coverage (ESMA backtesting guidelines; BME Clearing-style practice, docs/test-vectors.md §6.1): the
 /// share of dates on which the realised loss over the close-out period stayed within the requirement posted
 /// at its start. Losses are positive numbers (a gain is a negative loss); a loss equal to the requirement is covered.
 /// </summary>

@@ -2,11 +2,11 @@ using PortfolioMargin.Core.Backtesting;
 
 namespace PortfolioMargin.Core.Tests.Backtesting;
 
-/// <summary>The traffic light against the BCBS 1996 table and the zone starts of methodologies.md §4.4 [BCBS-96][MW-TL][CFRM].</summary>
+/// <summary>The traffic light against the BCBS 1996 table and the zone starts of docs/test-vectors.md §6.4 [BCBS-96][MW-TL][CFRM].</summary>
 public class BaselTrafficLightTests
 {
     [Theory]
-    // methodologies.md §4.4: green 0–4 (plus 0), yellow 5–9 (0.40, 0.50, 0.65, 0.75, 0.85), red ≥ 10 (1.00).
+    // docs/test-vectors.md §6.4: green 0–4 (plus 0), yellow 5–9 (0.40, 0.50, 0.65, 0.75, 0.85), red ≥ 10 (1.00).
     [InlineData(0, TrafficLightZone.Green, 0.00)]
     [InlineData(4, TrafficLightZone.Green, 0.00)]
     [InlineData(5, TrafficLightZone.Yellow, 0.40)]
@@ -23,7 +23,7 @@ public class BaselTrafficLightTests
     }
 
     [Theory]
-    // methodologies.md §4.4, "zone starts for other settings (computed here)"; 750 @ 99.5% matches [CFRM].
+    // docs/test-vectors.md §6.4, zone starts for other settings (computed); 750 @ 99.5% matches [CFRM].
     [InlineData(250, 0.99, 5, 10)]
     [InlineData(250, 0.995, 3, 7)]
     [InlineData(750, 0.995, 7, 13)]

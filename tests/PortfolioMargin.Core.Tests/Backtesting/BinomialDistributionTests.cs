@@ -6,7 +6,7 @@ namespace PortfolioMargin.Core.Tests.Backtesting;
 public class BinomialDistributionTests
 {
     [Theory]
-    // methodologies.md §4.4 (binomial n = 250, p = 0.01, recomputed there), printed to 0.01%.
+    // docs/test-vectors.md §6.4 (binomial n = 250, p = 0.01, computed there), printed to 0.01%.
     [InlineData(0, 0.0811)]
     [InlineData(1, 0.2858)]
     [InlineData(2, 0.5432)]

@@ -9,7 +9,7 @@ public class ChiSquareDistributionTests
     [Fact]
     public void Five_percent_critical_values_have_survival_five_percent()
     {
-        // Tabulated χ² quantiles, methodologies.md §4.2–4.3: 3.841 (1 d.f.) and 5.991 (2 d.f.).
+        // Tabulated χ² quantiles, docs/test-vectors.md §6.5 [NIST-CHI2]: 3.841 (1 d.f.) and 5.991 (2 d.f.).
         Assert.Equal(0.05, ChiSquareDistribution.Survival(3.841459, 1), 1e-7);
         Assert.Equal(0.05, ChiSquareDistribution.Survival(5.991465, 2), 1e-7);
         Assert.Equal(0.05, ChiSquareDistribution.Survival(ChiSquareDistribution.CriticalValue95OneDegree, 1), 1e-13);

@@ -2,13 +2,13 @@ using PortfolioMargin.Core.Backtesting;
 
 namespace PortfolioMargin.Core.Tests.Backtesting;
 
-/// <summary>Christoffersen's independence and conditional-coverage tests against methodologies.md §4.3 [EXACT-VAR][MW-CCI].</summary>
+/// <summary>Christoffersen's independence and conditional-coverage tests against docs/test-vectors.md §6.3 [EXACT-VAR][MW-CCI].</summary>
 public class ChristoffersenTestTests
 {
     [Fact]
     public void Spread_out_exceptions_are_independent()
     {
-        // methodologies.md §4.3: (n00, n01, n10, n11) = (241, 4, 4, 0) → LR_ind = 0.130618.
+        // docs/test-vectors.md §6.3: (n00, n01, n10, n11) = (241, 4, 4, 0) → LR_ind = 0.130618.
         var test = ChristoffersenTest.Independence(new TransitionCounts(241, 4, 4, 0));
         Assert.Equal(0.130618, test.LikelihoodRatio, 1e-6);
         Assert.False(test.RejectedAt(0.05));
@@ -17,7 +17,7 @@ public class ChristoffersenTestTests
     [Fact]
     public void Bunched_exceptions_are_rejected()
     {
-        // methodologies.md §4.3: (244, 1, 1, 3) → LR_ind = 23.487554 (reject).
+        // docs/test-vectors.md §6.3: (244, 1, 1, 3) → LR_ind = 23.487554 (reject).
         var test = ChristoffersenTest.Independence(new TransitionCounts(244, 1, 1, 3));
         Assert.Equal(23.487554, test.LikelihoodRatio, 1e-6);
         Assert.True(test.RejectedAt(0.01));

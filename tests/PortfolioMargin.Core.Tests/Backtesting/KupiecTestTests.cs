@@ -2,13 +2,13 @@ using PortfolioMargin.Core.Backtesting;
 
 namespace PortfolioMargin.Core.Tests.Backtesting;
 
-/// <summary>Kupiec's POF statistic against the worked values of methodologies.md §4.2 [MW-POF][KUPIEC-ROSTRA].</summary>
+/// <summary>Kupiec's POF statistic against the worked values of docs/test-vectors.md §6.2 [MW-POF][KUPIEC-ROSTRA].</summary>
 public class KupiecTestTests
 {
     [Fact]
     public void Four_exceptions_in_250_days_at_99_percent_is_accepted()
     {
-        // methodologies.md §4.2: N = 250, p = 0.01, x = 4 → LR = 0.769138 (accept).
+        // docs/test-vectors.md §6.2: N = 250, p = 0.01, x = 4 → LR = 0.769138 (accept).
         var test = KupiecTest.ProportionOfFailures(250, 4, 0.01);
         Assert.Equal(0.769138, test.LikelihoodRatio, 1e-6);
         Assert.Equal(1, test.DegreesOfFreedom);
@@ -18,7 +18,7 @@ public class KupiecTestTests
     [Fact]
     public void No_exceptions_is_finite_and_rejected_as_too_conservative()
     {
-        // methodologies.md §4.2: x = 0 → LR = −2 × 250 × ln 0.99 = 5.025 (reject).
+        // docs/test-vectors.md §6.2: x = 0 → LR = −2 × 250 × ln 0.99 = 5.025 (reject).
         var test = KupiecTest.ProportionOfFailures(250, 0, 0.01);
         Assert.Equal(-2.0 * 250 * Math.Log(0.99), test.LikelihoodRatio, 1e-12);
         Assert.Equal(5.025, test.LikelihoodRatio, 1e-3);

@@ -3,7 +3,7 @@ using static PortfolioMargin.Core.Tests.Strategy.StrategyBooks;
 
 namespace PortfolioMargin.Core.Tests.Strategy;
 
-/// <summary>Options against stock, and long/short combinations without offset: §3.2 rows 7–12 [CBOE-2007].</summary>
+/// <summary>Options against stock, and long/short combinations without offset: docs/test-vectors.md §5.2 rows 7–12 [CBOE-2007].</summary>
 public sealed class CoveredRuleTests
 {
     [Fact]

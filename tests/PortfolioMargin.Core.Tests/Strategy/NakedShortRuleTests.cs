@@ -3,7 +3,7 @@ using static PortfolioMargin.Core.Tests.Strategy.StrategyBooks;
 
 namespace PortfolioMargin.Core.Tests.Strategy;
 
-/// <summary>Naked short options: methodologies.md §3.2 rows 1–6 and 30, and the edge cases listed under the table.</summary>
+/// <summary>Naked short options: docs/test-vectors.md §5.2 rows 1–6 and 30, and the edge cases of §5.3.</summary>
 public sealed class NakedShortRuleTests
 {
     [Fact]

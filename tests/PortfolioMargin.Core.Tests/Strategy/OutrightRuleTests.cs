@@ -3,7 +3,7 @@ using static PortfolioMargin.Core.Tests.Strategy.StrategyBooks;
 
 namespace PortfolioMargin.Core.Tests.Strategy;
 
-/// <summary>Positions held alone: stock, long options (§3.2 rows 17–18 [CBOE-SB]), futures.</summary>
+/// <summary>Positions held alone: stock, long options (docs/test-vectors.md §5.2 rows 17–18 [CBOE-SB]), futures.</summary>
 public sealed class OutrightRuleTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using static PortfolioMargin.Core.Tests.Strategy.StrategyBooks;
 
 namespace PortfolioMargin.Core.Tests.Strategy;
 
-/// <summary>Short straddles and strangles: §3.2 rows 20–21.</summary>
+/// <summary>Short straddles and strangles: docs/test-vectors.md §5.2 rows 20–21.</summary>
 public sealed class ShortStraddleRuleTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using static PortfolioMargin.Core.Tests.Strategy.StrategyBooks;
 
 namespace PortfolioMargin.Core.Tests.Strategy;
 
-/// <summary>Spreads, condors, butterflies, calendars and ratio spreads: §3.2 rows 13–16 and 19–29.</summary>
+/// <summary>Spreads, condors, butterflies, calendars and ratio spreads: docs/test-vectors.md §5.2 rows 13–16 and 19–29.</summary>
 public sealed class SpreadRuleTests
 {
     [Fact]
@@ -32,7 +32,7 @@ public sealed class SpreadRuleTests
     public void Long_straddle_pays_both_premiums_which_is_48600_not_the_printed_48500()
     {
         // Row 15 [CBOE-2007]: long 100 × 100 P @ 3.18 + 100 × 100 C @ 1.68 = (3.18 + 1.68) × 10,000 = $48,600; the table
-        // prints $48,500, a misprint flagged in methodologies.md §3.2.
+        // prints $48,500, a misprint (docs/test-vectors.md §5.2).
         var paired = Pair(Ibm, StrategyLeg.Put(100, 100.0, April, 3.18), StrategyLeg.Call(100, 100.0, April, 1.68));
 
         Assert.Equal(48_600.0, paired.Total.RequirementExcludingProceeds, Tolerance);

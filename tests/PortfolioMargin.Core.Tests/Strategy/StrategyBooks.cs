@@ -22,7 +22,7 @@ internal static class StrategyBooks
     /// <summary>IBM at 97.73, the Cboe (2007) equity examples [CBOE-2007].</summary>
     public static readonly StrategyUnderlying Ibm = new("IBM", 97.73, isBroadBasedIndex: false);
 
-    /// <summary>SPX at 1451.19, the level the Cboe (2007) index rows imply (methodologies.md §3.2 rows 5–6).</summary>
+    /// <summary>SPX at 1451.19, the level the Cboe (2007) index rows imply (docs/test-vectors.md §5.2 rows 5–6).</summary>
     public static readonly StrategyUnderlying Spx = new("SPX", 1451.19, isBroadBasedIndex: true);
 
     public static StrategyUnderlying Equity(double spot) => new("XYZ", spot, isBroadBasedIndex: false);
