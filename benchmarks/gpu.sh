@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole GPU run in one call on the device machine (NVIDIA driver, no .NET, no Python).
 #
-#   here:    benchmarks/gpu.sh prepare      # a self-contained pm bundle into .gpu/ (git-ignored)
+#   here:    benchmarks/gpu.sh prepare      # a self-contained pm bundle into .gpu/ (git-ignored), by pack-gpu.sh
 #   device:  bash benchmarks/gpu.sh run     # with .gpu carried; results land in $OUT (or ./gpu-results)
 #
 # On the device, `pm bench generate` writes the S, M and L books (L is half a gigabyte of CSV, too big to carry).
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
 prepare)
-    "$(cd .. && pwd)/shared/gpu/pack.sh" src/PortfolioMargin.Cli/PortfolioMargin.Cli.csproj
+    bash benchmarks/pack-gpu.sh src/PortfolioMargin.Cli/PortfolioMargin.Cli.csproj
     du -sh .gpu
     ;;
 run)
