@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Writes a benchmark book of any size, in the engine's input format, for the sizes `pm bench generate` has no
 name for (benchmarks/scaling.sh's sweep of accounts). Deterministic: numpy's PCG64 seeded with 11, drawn in the
-order of shared/bench/book.py, so the books are byte-identical to that script's and benchmarks/scaling.md stays
-comparable with the rows made by it.
+order of the book script the project first used (kept outside the repository before commit 6acf4c9), so the books
+are byte-identical to that script's and benchmarks/scaling.md stays comparable with the rows made by it.
 
 Recipe: underlyings U000.. with uniform spots and ATM vols, one common factor (rho_ij = beta_i beta_j); each
 account trades on five home underlyings: 10% spot, 10% futures, 80% options at thirteen strikes from 70% to

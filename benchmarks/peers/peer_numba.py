@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """The repository's compiled performance peer: the same model as peer_numpy.py written as numba loops run in
-parallel over every core, what a performance-minded quant writes (after the model of shared/bench/peer_numba.py).
+parallel over every core, what a performance-minded quant writes (after the model of the numba peer the project
+was first measured against).
 
 Same book, random stream and formulas as peer_numpy.py, so the two agree on es_sum to rounding. Stages: load
 (parse the book, lay out instruments and a CSR weight matrix), compile (numba's JIT on a tiny problem, or its

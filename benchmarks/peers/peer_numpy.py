@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """The repository's numpy/scipy performance peer: the margin engine's Monte Carlo ES as a competent quant
-writes it in vectorized numpy, to time the engine against (after the model of shared/bench/peer_numpy.py).
+writes it in vectorized numpy, to time the engine against (after the model of the numpy peer the project was first
+measured against).
 
 Model (docs/model.md, the one-step normal case): over the horizon h, zero drift, each underlying's spot and
 ATM vol move lognormally, spots correlated through the market's correlation matrix, each vol shock correlated
