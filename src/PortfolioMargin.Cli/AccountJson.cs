@@ -11,7 +11,7 @@ namespace PortfolioMargin.Cli;
 /// The `--json` document: {"accounts":[...]} with account Greeks in currency, each account with its positions in
 /// the positions file's order, as positions.parquet has them, attribution included.
 /// </summary>
-public static class AccountJson
+internal static class AccountJson
 {
     public static string Serialize(IReadOnlyList<AccountMargin> accounts, IReadOnlyList<PositionRisk> positions)
     {

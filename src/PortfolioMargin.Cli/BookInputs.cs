@@ -11,7 +11,7 @@ namespace PortfolioMargin.Cli;
 /// defaults (a sample file is never mixed into a user's book). `--paths` and `--seed` replace the config's.
 /// `--scenarios` is not part of the book: a scenario set may be priced against the sample book or a user's.
 /// </summary>
-public static class BookInputs
+internal static class BookInputs
 {
     public static (MarginInputs Inputs, IReadOnlyList<InputFile> Files) Load(RunRequest request)
     {

@@ -6,7 +6,7 @@ using PortfolioMargin.Silo.Workers;
 namespace PortfolioMargin.Cli;
 
 /// <summary>What the client verbs share: the cluster settings, connecting, and turning the input files into a run request.</summary>
-public static class ClusterConnection
+internal static class ClusterConnection
 {
     public static Task<(MarginClusterClient Client, MarginClusterOptions Options)> OpenAsync(ClusterRequest request, CancellationToken cancellation) =>
         OpenAsync(request, Settings(request), cancellation);

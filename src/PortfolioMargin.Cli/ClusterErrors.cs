@@ -10,7 +10,7 @@ namespace PortfolioMargin.Cli;
 /// request is 2; an output folder that cannot be used, a run that failed, a cluster or I/O failure 1; an interrupt
 /// 130; each with one line on stderr.
 /// </summary>
-public static class ClusterErrors
+internal static class ClusterErrors
 {
     public const string InterruptedMessage = "interrupted: the run was cancelled and nothing was written";
 

@@ -13,7 +13,7 @@ namespace PortfolioMargin.Cli;
 /// is a folder they share. Exit codes as `pm run --direct`: 0 done, 2 bad input or a refused request, 1 any other
 /// failure, 130 interrupted; a run that did not complete wrote nothing.
 /// </summary>
-public static class ClusterRunCommand
+internal static class ClusterRunCommand
 {
     public static async Task<int> ExecuteAsync(
         ClusterRequest request, string? runId, string? output, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)

@@ -4,7 +4,7 @@ using PortfolioMargin.Engine;
 namespace PortfolioMargin.Cli;
 
 /// <summary>The cluster verbs: `pm silo`, `pm cluster-run` and `pm intraday`. Their work lives in the *Command classes.</summary>
-public static class ClusterVerbs
+internal static class ClusterVerbs
 {
     public static Command Silo()
     {
@@ -79,4 +79,4 @@ public static class ClusterVerbs
 }
 
 /// <summary>A client verb's request: the cluster config (null: embedded silo) and the book, as `pm run` takes it.</summary>
-public sealed record ClusterRequest(string? ClusterConfigPath, RunRequest Book);
+internal sealed record ClusterRequest(string? ClusterConfigPath, RunRequest Book);

@@ -6,7 +6,7 @@ using PortfolioMargin.Storage.Input;
 namespace PortfolioMargin.Cli;
 
 /// <summary>The `pm` command tree. Parsing is System.CommandLine's; each verb's work lives in its own class.</summary>
-public static class CommandLine
+internal static class CommandLine
 {
     public static RootCommand Build()
     {

@@ -8,7 +8,7 @@ namespace PortfolioMargin.Cli;
 /// `pm intraday`: sends a market move to the market data grain and prints the accounts whose status changed.
 /// Without --cluster there is no cluster state to move, so an embedded silo runs end-of-day over the book first.
 /// </summary>
-public static class IntradayCommand
+internal static class IntradayCommand
 {
     public static async Task<int> ExecuteAsync(ClusterRequest request, string updatePath, TextWriter stdout, TextWriter stderr, CancellationToken cancellation, int latencyRepeats = 0)
     {

@@ -9,7 +9,7 @@ namespace PortfolioMargin.Cli;
 /// and N market moves that touch every underlying (so every holder recomputes), and prints p50 and p99 of each.
 /// Moves alternate ±0.1% so the market returns to where it was.
 /// </summary>
-public static class IntradayLatency
+internal static class IntradayLatency
 {
     public static async Task MeasureAsync(IGrainFactory grains, string account, int repeats, TextWriter stdout)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PortfolioMargin.Cli;
 
 // `pm help VERB` is `pm VERB --help`, and `pm` alone lists the verbs.
@@ -25,4 +26,7 @@ if (parse.Errors.Count > 0)
 }
 
 // InvokeAsync: Ctrl+C and SIGTERM cancel the action's token (the run stops and writes nothing) instead of killing the process.
-return await parse.InvokeAsync();
+// System.CommandLine's own default gives the action 2 s to unwind before it exits 130 anyway; on a loaded machine the
+// embedded silo's cancel and shutdown can take longer (the run grain is told to cancel, bounded at 3 s), and that exit
+// skipped the "interrupted" line and the staging folder's removal. 4 s still stops within seconds, as the docs promise.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(4) });

@@ -7,7 +7,7 @@ namespace PortfolioMargin.Cli;
 /// the rate and the time left. Elsewhere (a log, a pipe): a plain line every few seconds, and the last one.
 /// With --quiet: nothing.
 /// </summary>
-public sealed class ProgressLine(TextWriter stderr, bool quiet = false) : IProgress<EngineProgress>
+internal sealed class ProgressLine(TextWriter stderr, bool quiet = false) : IProgress<EngineProgress>
 {
     /// <summary>Off a terminal, at most one line in this long: a log of a long run stays readable.</summary>
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);

@@ -10,7 +10,7 @@ namespace PortfolioMargin.Cli;
 /// `pm report RUN_DIR`: the run's HTML report (docs/report.md). Exit codes: 0 written, 2 a file of the run is missing,
 /// truncated or unreadable (named; nothing written), 1 the report could not be written.
 /// </summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     public static int Execute(string runFolder, string? output, int top, string? events, TextWriter stdout, TextWriter stderr)
     {

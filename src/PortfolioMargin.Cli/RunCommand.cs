@@ -13,7 +13,7 @@ namespace PortfolioMargin.Cli;
 /// `pm run`: load and validate the inputs, run the engine, write the results all-or-nothing, then report.
 /// Exit codes: 0 done, 2 bad input (nothing written), 1 any other failure (nothing written).
 /// </summary>
-public static class RunCommand
+internal static class RunCommand
 {
     public const int Success = 0;
     public const int Failure = 1;

@@ -8,7 +8,7 @@ namespace PortfolioMargin.Cli;
 /// The end-of-run summary: the largest requirements, a count per status, the capital portfolio margin saves
 /// against the strategy-based rules (and the accounts where it charges more), and where the files went.
 /// </summary>
-public static class RunReport
+internal static class RunReport
 {
     public static void Print(IReadOnlyList<AccountMargin> accounts, string folder, TimeSpan elapsed, TextWriter stderr)
     {

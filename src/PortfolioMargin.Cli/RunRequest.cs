@@ -6,7 +6,7 @@ namespace PortfolioMargin.Cli;
 /// What `pm run` was asked to do; null paths mean the bundled sample book. <paramref name="Quiet"/>: no progress.
 /// <paramref name="ScenariosPath"/>: a given scenario set (`--scenarios`) priced instead of simulated paths.
 /// </summary>
-public sealed record RunRequest(
+internal sealed record RunRequest(
     string? MarketPath,
     string? PositionsPath,
     string? CollateralPath,

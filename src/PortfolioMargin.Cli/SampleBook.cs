@@ -4,7 +4,7 @@ namespace PortfolioMargin.Cli;
 /// Where the bundled sample book lives: ./samples when run from the repository root, else the copy built next to
 /// the executable, so `pm run` works from any folder.
 /// </summary>
-public static class SampleBook
+internal static class SampleBook
 {
     public static string Folder()
     {

@@ -6,7 +6,7 @@ using PortfolioMargin.Silo.Hosting;
 namespace PortfolioMargin.Cli;
 
 /// <summary>`pm silo`: one silo of the cluster, running until Ctrl+C.</summary>
-public static class SiloCommand
+internal static class SiloCommand
 {
     public static async Task<int> ExecuteAsync(string? configPath, int instance, CancellationToken cancellation)
     {

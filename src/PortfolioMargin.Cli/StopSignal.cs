@@ -6,7 +6,7 @@ namespace PortfolioMargin.Cli;
 /// Which signal stopped a command, for its exit code as shells report it: Ctrl+C (SIGINT) 130, SIGTERM 143.
 /// System.CommandLine turns both into the action's cancellation; this only remembers which one it was.
 /// </summary>
-public static class StopSignal
+internal static class StopSignal
 {
     public const int Interrupted = 130;
 

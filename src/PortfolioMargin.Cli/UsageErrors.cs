@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PortfolioMargin.Cli;
 
 /// <summary>System.CommandLine's parse errors in the words of the option, not of .NET's type names.</summary>
-public static partial class UsageErrors
+internal static partial class UsageErrors
 {
     public static string Describe(string message)
     {

@@ -7,7 +7,7 @@ namespace PortfolioMargin.Silo;
 /// older one's write then fails on a stale ETag. That activation steps aside (deactivates), and the caller's retry
 /// reads the newer state in a fresh one.
 /// </summary>
-public static class StepAsideOnConflict
+internal static class StepAsideOnConflict
 {
     public static async Task WriteStateAsync<T>(IPersistentState<T> state, Action deactivate)
     {

@@ -1,7 +1,7 @@
 namespace PortfolioMargin.Silo;
 
 /// <summary>The grain-storage provider every grain of this silo persists to (memory or Redis, by config).</summary>
-public static class StorageNames
+internal static class StorageNames
 {
     public const string Margin = "margin";
 }

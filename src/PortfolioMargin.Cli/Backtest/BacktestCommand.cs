@@ -17,7 +17,7 @@ namespace PortfolioMargin.Cli.Backtest;
 /// backtest-summary.parquet and run.json all-or-nothing, then print the coverage and procyclicality tables (or
 /// the --json document). With no input option it runs samples/backtest. Exit codes as `pm run`'s.
 /// </summary>
-public static class BacktestCommand
+internal static class BacktestCommand
 {
     public static int Execute(BacktestRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {

@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace PortfolioMargin.Cli.Backtest;
 
 /// <summary>The coverage and procyclicality tables a backtest prints at the end, per model and portfolio.</summary>
-public static class BacktestConsole
+internal static class BacktestConsole
 {
     public static void Print(IReadOnlyList<BacktestSummary> summaries, BacktestSettingsText settings, TextWriter writer)
     {
@@ -65,4 +65,4 @@ public static class BacktestConsole
 }
 
 /// <summary>What the tables' titles say about how the observations were taken.</summary>
-public sealed record BacktestSettingsText(string Observations);
+internal sealed record BacktestSettingsText(string Observations);

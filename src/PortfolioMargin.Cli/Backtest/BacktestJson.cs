@@ -9,7 +9,7 @@ namespace PortfolioMargin.Cli.Backtest;
 /// `pm backtest --json`: {"summary":[...],"rows":[...]} with the Parquet files' fields in camelCase. A ratio that
 /// has no finite value (peak over a trough of 0) is null.
 /// </summary>
-public static class BacktestJson
+internal static class BacktestJson
 {
     public static JsonObject Summary(BacktestSummary s) => new()
     {

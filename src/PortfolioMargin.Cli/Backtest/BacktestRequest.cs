@@ -4,7 +4,7 @@ using PortfolioMargin.Storage.Input;
 namespace PortfolioMargin.Cli.Backtest;
 
 /// <summary>`pm backtest`'s options as parsed; null paths mean the bundled sample history and book.</summary>
-public sealed record BacktestRequest(
+internal sealed record BacktestRequest(
     string? HistoryPath,
     string? PositionsPath,
     string? ConfigPath,

@@ -7,7 +7,7 @@ using PortfolioMargin.Kernels;
 namespace PortfolioMargin.Cli.Bench;
 
 /// <summary>What `pm bench` was asked to measure.</summary>
-public sealed record BenchRequest(
+internal sealed record BenchRequest(
     string Book, int? Paths, DeviceKind Device, bool Peer, string? Record, int Warmups, DeviceKind? CompareWith = null, bool ClusterOverhead = false, DevicePeak? Peak = null);
 
 /// <summary>
@@ -15,7 +15,7 @@ public sealed record BenchRequest(
 /// per-stage times and throughput, then the numpy peer on the same book and paths, and the ratio of the two.
 /// With --record, appends one row to a results file with the date, machine, device and commit.
 /// </summary>
-public static class BenchCommand
+internal static class BenchCommand
 {
     public static int Execute(BenchRequest request, TextWriter stdout, TextWriter stderr)
     {

@@ -6,7 +6,7 @@ using PortfolioMargin.Core.Random;
 namespace PortfolioMargin.Cli.Bench;
 
 /// <summary>The named benchmark sizes: accounts, positions per account, underlyings, paths.</summary>
-public sealed record BookSize(int Accounts, int PositionsPerAccount, int Underlyings, int Paths)
+internal sealed record BookSize(int Accounts, int PositionsPerAccount, int Underlyings, int Paths)
 {
     public static readonly BookSize S = new(200, 20, 8, 10_000);
     public static readonly BookSize M = new(2_000, 100, 50, 100_000);
@@ -29,7 +29,7 @@ public sealed record BookSize(int Accounts, int PositionsPerAccount, int Underly
 /// on every machine and however many threads write it. The draws differ from numpy's, so the books are
 /// equivalent to book.py's, not byte-identical.
 /// </summary>
-public static class BookGenerator
+internal static class BookGenerator
 {
     private const uint Stream = 7;
     private const int HomeUnderlyings = 5;

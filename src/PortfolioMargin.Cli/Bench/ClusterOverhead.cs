@@ -10,7 +10,7 @@ namespace PortfolioMargin.Cli.Bench;
 /// alternate, so that a neighbour's load on a shared machine slows both sides alike instead of whichever happened
 /// to run during it.
 /// </summary>
-public static class ClusterOverhead
+internal static class ClusterOverhead
 {
     public static async Task<(double[] Direct, double[] ViaSilo)> MeasureSecondsAsync(
         string book, RunRequest template, int repeats, IRiskBackend backend, CancellationToken cancellation)

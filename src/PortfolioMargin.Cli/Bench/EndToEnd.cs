@@ -9,7 +9,7 @@ using PortfolioMargin.Storage.Output;
 namespace PortfolioMargin.Cli.Bench;
 
 /// <summary>One timed end-to-end run: inputs parsed, engine run, the Parquet tables written (to a scratch folder).</summary>
-public sealed record EndToEnd(MarginInputs Inputs, MarginRunResult Result, double WallSeconds, int Instruments, long WorkingBytes)
+internal sealed record EndToEnd(MarginInputs Inputs, MarginRunResult Result, double WallSeconds, int Instruments, long WorkingBytes)
 {
     public static EndToEnd Measure(IRiskBackend backend, string book, string configPath, int? paths)
     {

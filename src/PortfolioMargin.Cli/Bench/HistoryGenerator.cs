@@ -10,7 +10,7 @@ namespace PortfolioMargin.Cli.Bench;
 /// sample market's smile, vol-of-vol, spot-vol correlation, dividend yield and rate for each underlying, held
 /// constant. `pm bench history FILE` writes it; a test checks the committed file is exactly this output.
 /// </summary>
-public static class HistoryGenerator
+internal static class HistoryGenerator
 {
     public static MarketHistory Build(MarketHistorySettings settings, MarketSnapshot market)
     {

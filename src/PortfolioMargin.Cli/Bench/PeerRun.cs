@@ -7,7 +7,7 @@ namespace PortfolioMargin.Cli.Bench;
 /// The repository's numpy/scipy peer (benchmarks/peers/peer_numpy.py) run on the same book in the same invocation:
 /// its own stage timings (total_s, from after imports to the ES) and the wall time of the whole process.
 /// </summary>
-public sealed record PeerRun(double TotalSeconds, double WallSeconds, double RevalueSeconds, double EsSum, string Json)
+internal sealed record PeerRun(double TotalSeconds, double WallSeconds, double RevalueSeconds, double EsSum, string Json)
 {
     /// <summary>The peer's path inside the repository, from the folder that holds the solution file.</summary>
     public static readonly string ScriptInRepository = Path.Combine("benchmarks", "peers", "peer_numpy.py");

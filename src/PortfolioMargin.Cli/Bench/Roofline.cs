@@ -10,7 +10,7 @@ namespace PortfolioMargin.Cli.Bench;
 /// operations and the least traffic to device memory any implementation of the same stages must make.
 /// Floors are lower bounds: counts are the fewest the method needs, never the most.
 /// </summary>
-public sealed record Workload(long OptionRevaluations, long LinearRevaluations, long PositionAdditions, long AccountPathValues)
+internal sealed record Workload(long OptionRevaluations, long LinearRevaluations, long PositionAdditions, long AccountPathValues)
 {
     /// <summary>
     /// One option revaluation as the kernel issues it (PricingTerms.UnitValue after the per-instrument constants):
@@ -47,7 +47,7 @@ public sealed record Workload(long OptionRevaluations, long LinearRevaluations, 
 }
 
 /// <summary>A stage's floors on a device and how far above the larger one the measured time is.</summary>
-public sealed record RooflineFloor(string Stage, double Flops, double Bytes, double Fp32Seconds, double Fp64Seconds, double MemorySeconds, double? MeasuredSeconds)
+internal sealed record RooflineFloor(string Stage, double Flops, double Bytes, double Fp32Seconds, double Fp64Seconds, double MemorySeconds, double? MeasuredSeconds)
 {
     public static RooflineFloor Of(string stage, double flops, double bytes, DevicePeak peak, double? measuredSeconds) =>
         new(stage, flops, bytes, flops / (peak.Fp32Gflops * 1e9), flops / (peak.Fp64Gflops * 1e9), bytes / (peak.MemoryGBs * 1e9), measuredSeconds);

@@ -3,7 +3,7 @@ using ScottPlot;
 namespace PortfolioMargin.Reporting.Charts;
 
 /// <summary>One bar per named category, negative ones below the axis in a second colour.</summary>
-public static class BarChart
+internal static class BarChart
 {
     public static Plot Plot(IReadOnlyList<string> names, IReadOnlyList<double> values, string yLabel)
     {

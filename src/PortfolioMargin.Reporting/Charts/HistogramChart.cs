@@ -3,7 +3,7 @@ using ScottPlot;
 namespace PortfolioMargin.Reporting.Charts;
 
 /// <summary>A histogram of equal-width bins, with labelled vertical markers (a VaR, an ES, a threshold).</summary>
-public static class HistogramChart
+internal static class HistogramChart
 {
     /// <summary>Counts of <paramref name="values"/> in <paramref name="bins"/> equal bins from the smallest to the largest.</summary>
     public static (double Lowest, double Width, int[] Counts) Bin(IReadOnlyList<double> values, int bins)

@@ -6,7 +6,7 @@ namespace PortfolioMargin.Reporting.Charts;
 /// Okabe and Ito's eight colours (Color Universal Design, 2008): told apart with every common colour-vision
 /// deficiency. Status colours also differ in marker shape, so no chart relies on colour alone.
 /// </summary>
-public static class OkabeIto
+internal static class OkabeIto
 {
     public static readonly Color Black = Color.FromHex("#000000");
     public static readonly Color Orange = Color.FromHex("#E69F00");

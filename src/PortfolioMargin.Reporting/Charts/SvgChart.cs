@@ -3,7 +3,7 @@ using ScottPlot;
 namespace PortfolioMargin.Reporting.Charts;
 
 /// <summary>A ScottPlot plot as an inline SVG figure with a caption: text in the SVG stays text, so it scales and can be searched.</summary>
-public static class SvgChart
+internal static class SvgChart
 {
     /// <summary>Two charts side by side fit a 1280-pixel window.</summary>
     public const int Width = 560;

@@ -10,7 +10,7 @@ namespace PortfolioMargin.Reporting.Html;
 /// it costs nothing to draw. Colours are viridis, which reads the same with the common colour-vision deficiencies
 /// and in grey (van der Walt and Smith, 2015); text is black on the light end, white on the dark.
 /// </summary>
-public static class HeatTable
+internal static class HeatTable
 {
     /// <param name="values">[column, row].</param>
     /// <param name="marked">The cell to outline (the worst), if any.</param>

@@ -5,7 +5,7 @@ using System.Text;
 namespace PortfolioMargin.Reporting.Html;
 
 /// <summary>Small pieces of markup every report uses; text is always encoded, so a file's content cannot become markup.</summary>
-public static class Html
+internal static class Html
 {
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 

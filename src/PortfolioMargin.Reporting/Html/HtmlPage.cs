@@ -7,7 +7,7 @@ namespace PortfolioMargin.Reporting.Html;
 /// so the file opens offline, from a mail attachment or an archive, and nothing is fetched when it is viewed.
 /// Sections are listed in a contents line at the top.
 /// </summary>
-public sealed class HtmlPage(string title)
+internal sealed class HtmlPage(string title)
 {
     private readonly List<(string Id, string Heading, string Body, bool InContents)> _sections = [];
 

@@ -6,7 +6,7 @@ namespace PortfolioMargin.Reporting.Html;
 /// A table sortable by clicking a header (the page's inline script). A number cell shows a rounded figure and
 /// carries the exact value in <c>data-value</c>, so sorting is numeric and a reader of the HTML gets the file's number.
 /// </summary>
-public sealed class HtmlTable(string? id, params HtmlColumn[] columns)
+internal sealed class HtmlTable(string? id, params HtmlColumn[] columns)
 {
     private readonly StringBuilder _rows = new();
 
@@ -49,7 +49,7 @@ public sealed class HtmlTable(string? id, params HtmlColumn[] columns)
 }
 
 /// <param name="Key">A stable name for the column (the Parquet column's, where it shows one), in data-key.</param>
-public sealed record HtmlColumn(string Key, string Header, bool Numeric = false, string? Unit = null)
+internal sealed record HtmlColumn(string Key, string Header, bool Numeric = false, string? Unit = null)
 {
     public static HtmlColumn Text(string key, string header) => new(key, header);
 
@@ -59,7 +59,7 @@ public sealed record HtmlColumn(string Key, string Header, bool Numeric = false,
 /// <summary>One cell: text, or a number shown as <see cref="Shown"/> with its exact value kept.</summary>
 /// <param name="CssClass">A class for the cell (a traffic-light zone's colour), beside "num" on a number.</param>
 /// <param name="Title">A hover note on the cell: why a figure is shown as it is.</param>
-public readonly record struct HtmlCell(string Shown, double? Value, bool IsNumber, string? Href = null, string? CssClass = null, string? Title = null)
+internal readonly record struct HtmlCell(string Shown, double? Value, bool IsNumber, string? Href = null, string? CssClass = null, string? Title = null)
 {
     public static HtmlCell Text(string? text) => new(text ?? "", null, false);
 

@@ -14,7 +14,7 @@ namespace PortfolioMargin.Silo.Accounts;
 /// every account of a run next to the run grain).
 /// </summary>
 [RandomPlacement]
-public sealed class AccountGrain(
+internal sealed class AccountGrain(
     [PersistentState("account", StorageNames.Margin)] IPersistentState<AccountState> state) : Grain, IAccountGrain
 {
     private string Account => this.GetPrimaryKeyString();

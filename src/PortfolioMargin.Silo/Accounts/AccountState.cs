@@ -4,7 +4,7 @@ using PortfolioMargin.Core.Portfolio;
 namespace PortfolioMargin.Silo.Accounts;
 
 [GenerateSerializer]
-public sealed class AccountState
+internal sealed class AccountState
 {
     [Id(0)] public Position[] Positions { get; set; } = [];
 

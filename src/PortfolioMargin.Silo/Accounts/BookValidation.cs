@@ -6,16 +6,15 @@ using PortfolioMargin.Grains.Abstractions;
 namespace PortfolioMargin.Silo.Accounts;
 
 /// <summary>
-/// The checks the input files get (see PositionFields and PortfolioValidation), for books that arrive as grain
-/// calls instead. Errors name the element and field: "positions[2]: field 'multiplier': is 0, must be > 0".
+/// The checks the input files get (see PositionFields; the rules against the market are <see cref="BookAgainstMarket"/>,
+/// shared with the file side), for books that arrive as grain calls instead. Errors name the element and field: "positions[2]: field 'multiplier': is 0, must be > 0".
 /// </summary>
-public static class BookValidation
+internal static class BookValidation
 {
     /// <param name="account">The account every position must belong to; null for a whole book (any non-empty account).</param>
     public static void CheckPositions(string? account, IReadOnlyList<Position> positions, MarketSnapshot? market)
     {
-        // One hash lookup per position: a linear search of the snapshot costs a whole-book check minutes on a big book.
-        var listed = Listed(market);
+        var rules = market is null ? null : new BookAgainstMarket(market);
         for (var i = 0; i < positions.Count; i++)
         {
             var p = positions[i] ?? throw Error(i, "positions", "position", "is missing");
@@ -45,22 +44,9 @@ public static class BookValidation
             }
 
             CheckInstrument(i, p);
-            if (market is not null)
+            if (rules?.PositionProblem(p) is { } found)
             {
-                if (!listed!.TryGetValue(p.Underlying, out var spot))
-                {
-                    throw Error(i, "positions", "underlying", $"'{p.Underlying}' is not in the market snapshot");
-                }
-
-                if (PlausibilityBounds.Notional(p.Quantity, p.Multiplier, spot) is { } notionalProblem)
-                {
-                    throw Error(i, "positions", "quantity", notionalProblem);
-                }
-
-                if (p.Expiry is { } expiry && expiry < market.AsOfDate)
-                {
-                    throw Error(i, "positions", "expiry", $"expired on {expiry:yyyy-MM-dd}, before the market date {market.AsOfDate:yyyy-MM-dd}");
-                }
+                throw Error(i, "positions", found.Field, found.Problem);
             }
         }
     }
@@ -68,7 +54,7 @@ public static class BookValidation
     /// <param name="account">The account every holding must belong to; null for a whole book (any non-empty account).</param>
     public static void CheckCollateral(string? account, IReadOnlyList<CollateralHolding> collateral, MarketSnapshot? market)
     {
-        var listed = Listed(market);
+        var rules = market is null ? null : new BookAgainstMarket(market);
         for (var i = 0; i < collateral.Count; i++)
         {
             var c = collateral[i] ?? throw Error(i, "collateral", "holding", "is missing");
@@ -92,18 +78,9 @@ public static class BookValidation
                 throw Error(i, "collateral", "amount", $"is {c.Amount}, must be a finite number");
             }
 
-            if (market is not null)
+            if (rules?.HoldingProblem(c) is { } found)
             {
-                var cash = c.Asset == market.Currency;
-                if (!cash && !listed!.ContainsKey(c.Asset))
-                {
-                    throw Error(i, "collateral", "asset", $"'{c.Asset}' is neither the currency {market.Currency} nor an underlying in the market snapshot");
-                }
-
-                if (PlausibilityBounds.HoldingValue(c.Amount, cash ? 1.0 : listed![c.Asset]) is { } valueProblem)
-                {
-                    throw Error(i, "collateral", "amount", valueProblem);
-                }
+                throw Error(i, "collateral", found.Field, found.Problem);
             }
         }
     }
@@ -145,23 +122,6 @@ public static class BookValidation
                 throw Error(i, "market: underlyings", found.Field, found.Problem);
             }
         }
-    }
-
-    /// <summary>Spot by underlying id.</summary>
-    private static Dictionary<string, double>? Listed(MarketSnapshot? market)
-    {
-        if (market is null)
-        {
-            return null;
-        }
-
-        var spots = new Dictionary<string, double>(market.Underlyings.Count, StringComparer.Ordinal);
-        foreach (var u in market.Underlyings)
-        {
-            spots.TryAdd(u.Id, u.Spot);
-        }
-
-        return spots;
     }
 
     private static MarginRequestException Error(int index, string list, string field, string problem) =>

@@ -72,17 +72,43 @@ public sealed class MarginClusterClient : IAsyncDisposable
     /// <exception cref="OptionsValidationException">A setting is invalid; the message names its key.</exception>
     public static async Task<MarginClusterClient> StartEmbeddedAsync(IConfiguration settings, SiloAccelerator? accelerator = null, CancellationToken cancellation = default)
     {
-        var embedded = ClusterConfiguration.Over(settings, [
-            ClusterConfiguration.Flag(nameof(MarginClusterOptions.Clustering), ClusteringKind.Localhost),
-            ClusterConfiguration.Flag(nameof(MarginClusterOptions.Storage), GrainStorageKind.Memory),
-            ClusterConfiguration.Flag(nameof(MarginClusterOptions.SiloPort), FreePort()),
-            ClusterConfiguration.Flag(nameof(MarginClusterOptions.GatewayPort), FreePort()),
-            ClusterConfiguration.Flag(nameof(MarginClusterOptions.DashboardPort), 0),
-            ClusterConfiguration.Flag(nameof(MarginClusterOptions.Silos), 1),
-        ]);
-        var host = MarginSiloHost.BuildHeadless(embedded, confineOutput: false, accelerator: accelerator);
-        await host.StartAsync(cancellation);
-        return new MarginClusterClient(host, "embedded silo", embedded: true);
+        // A free port is free when asked, not when the silo binds it: another process may take it in between. Such a
+        // lost race is retried on fresh ports; a second loss in a row would be a real shortage, and is reported.
+        for (var attempt = 1; ; attempt++)
+        {
+            var embedded = ClusterConfiguration.Over(settings, [
+                ClusterConfiguration.Flag(nameof(MarginClusterOptions.Clustering), ClusteringKind.Localhost),
+                ClusterConfiguration.Flag(nameof(MarginClusterOptions.Storage), GrainStorageKind.Memory),
+                ClusterConfiguration.Flag(nameof(MarginClusterOptions.SiloPort), FreePort()),
+                ClusterConfiguration.Flag(nameof(MarginClusterOptions.GatewayPort), FreePort()),
+                ClusterConfiguration.Flag(nameof(MarginClusterOptions.DashboardPort), 0),
+                ClusterConfiguration.Flag(nameof(MarginClusterOptions.Silos), 1),
+            ]);
+            var host = MarginSiloHost.BuildHeadless(embedded, confineOutput: false, accelerator: accelerator);
+            try
+            {
+                await host.StartAsync(cancellation);
+                return new MarginClusterClient(host, "embedded silo", embedded: true);
+            }
+            catch (Exception error) when (attempt < 3 && !cancellation.IsCancellationRequested && IsAddressInUse(error))
+            {
+                host.Dispose();
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            if (error is Microsoft.AspNetCore.Connections.AddressInUseException
+                || error is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int FreePort()

@@ -12,7 +12,7 @@ namespace PortfolioMargin.Silo.Hosting;
 /// "PortfolioMargin:Cluster:SiloPort: 70000 is not a port (1–65535)", so a bad setting is found whichever source
 /// (file, environment, flag) it came from. A key the options do not have is refused too: a typo is not a default.
 /// </summary>
-public sealed class MarginClusterOptionsValidator(IConfiguration section) : IValidateOptions<MarginClusterOptions>
+internal sealed class MarginClusterOptionsValidator(IConfiguration section) : IValidateOptions<MarginClusterOptions>
 {
     private const int LastPort = 65535;
 

@@ -3,13 +3,13 @@ using PortfolioMargin.Grains.Abstractions;
 namespace PortfolioMargin.Silo.Market;
 
 [GenerateSerializer]
-public sealed class MarginEventLogState
+internal sealed class MarginEventLogState
 {
     [Id(0)] public List<StatusChange> Events { get; set; } = [];
 }
 
 /// <summary>Every margin call and liquidation, in the order they were logged; the single writer of events.parquet.</summary>
-public sealed class MarginEventLogGrain(
+internal sealed class MarginEventLogGrain(
     [PersistentState("events", StorageNames.Margin)] IPersistentState<MarginEventLogState> state,
     ClusterPaths paths) : Grain, IMarginEventLogGrain
 {

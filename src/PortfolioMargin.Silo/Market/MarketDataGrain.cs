@@ -7,7 +7,7 @@ namespace PortfolioMargin.Silo.Market;
 /// <see cref="UnderlyingHoldersGrain"/>); each recomputes against the moved snapshot, and the margin calls and
 /// liquidations it causes are logged together. Moves are applied one at a time, in arrival order.
 /// </summary>
-public sealed class MarketDataGrain(
+internal sealed class MarketDataGrain(
     [PersistentState("market", StorageNames.Margin)] IPersistentState<MarketDataState> state,
     ClusterPaths paths) : Grain, IMarketDataGrain
 {

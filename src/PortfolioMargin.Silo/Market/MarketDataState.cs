@@ -3,7 +3,7 @@ using PortfolioMargin.Grains.Abstractions;
 namespace PortfolioMargin.Silo.Market;
 
 [GenerateSerializer]
-public sealed class MarketDataState
+internal sealed class MarketDataState
 {
     [Id(0)] public MarketState? Current { get; set; }
 
@@ -14,7 +14,7 @@ public sealed class MarketDataState
 }
 
 [GenerateSerializer]
-public sealed record AppliedUpdate([property: Id(0)] string Content, [property: Id(1)] long MarketVersion)
+internal sealed record AppliedUpdate([property: Id(0)] string Content, [property: Id(1)] long MarketVersion)
 {
     /// <summary>The moves and time of an update as one string: equal exactly when the update is the same.</summary>
     public static string ContentOf(MarketUpdate update) =>

@@ -5,7 +5,7 @@ using PortfolioMargin.Grains.Abstractions;
 namespace PortfolioMargin.Silo.Market;
 
 /// <summary>Applies an intraday update to a snapshot, refusing it whole if any part is malformed.</summary>
-public static class MarketMoves
+internal static class MarketMoves
 {
     public static MarketSnapshot Apply(MarketSnapshot snapshot, MarketUpdate update)
     {

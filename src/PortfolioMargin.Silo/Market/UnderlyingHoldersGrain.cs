@@ -3,13 +3,13 @@ using PortfolioMargin.Grains.Abstractions;
 namespace PortfolioMargin.Silo.Market;
 
 [GenerateSerializer]
-public sealed class UnderlyingHoldersState
+internal sealed class UnderlyingHoldersState
 {
     [Id(0)] public HashSet<string> Accounts { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The accounts that hold one underlying: a move of it reaches these and no others.</summary>
-public sealed class UnderlyingHoldersGrain(
+internal sealed class UnderlyingHoldersGrain(
     [PersistentState("holders", StorageNames.Margin)] IPersistentState<UnderlyingHoldersState> state) : Grain, IUnderlyingHoldersGrain
 {
     public async Task Add(string account)

@@ -19,7 +19,7 @@ namespace PortfolioMargin.Silo.Runs;
 /// thread, so state needs no lock.
 /// </summary>
 [Reentrant]
-public sealed class MarginRunGrain(
+internal sealed class MarginRunGrain(
     [PersistentState("run", StorageNames.Margin)] IPersistentState<MarginRunState> state,
     MarginRunOptions options,
     ClusterPaths paths,

@@ -7,7 +7,7 @@ namespace PortfolioMargin.Silo.Runs;
 /// that finds the run's silo gone submits it again, and its fingerprint proves it is the same run.
 /// </summary>
 [GenerateSerializer]
-public sealed class MarginRunState
+internal sealed class MarginRunState
 {
     [Id(0)] public string? Fingerprint { get; set; }
 

@@ -8,7 +8,7 @@ namespace PortfolioMargin.Silo.Runs;
 /// recomputes start from them), the holders of each underlying are registered in one call per underlying rather
 /// than one per account and underlying, and the margin events the run found are logged in one write.
 /// </summary>
-public static class RunDelivery
+internal static class RunDelivery
 {
     /// <summary>Account grains taking their results at once: enough to keep every silo busy, not the whole book.</summary>
     public const int InFlight = 512;

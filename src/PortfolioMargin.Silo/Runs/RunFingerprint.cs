@@ -13,7 +13,7 @@ namespace PortfolioMargin.Silo.Runs;
 /// (doubles bit for bit), streamed through SHA-256: a 10-million-position book digests in well under a second, and
 /// a cold process pays no serializer start-up for it.
 /// </summary>
-public static class RunFingerprint
+internal static class RunFingerprint
 {
     public static string Of(MarginRunRequest request)
     {

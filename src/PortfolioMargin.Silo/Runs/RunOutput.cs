@@ -13,7 +13,7 @@ namespace PortfolioMargin.Silo.Runs;
 /// run.json), staged and renamed into place whole. A folder whose run.json names this run and its fingerprint was
 /// written by an earlier activation that died before it could record so; it is kept, so the write happens once.
 /// </summary>
-public static class RunOutput
+internal static class RunOutput
 {
     public const string FingerprintField = "fingerprint";
 

@@ -15,7 +15,7 @@ namespace PortfolioMargin.Silo.Runs;
 /// </summary>
 [RandomPlacement]
 [Reentrant]
-public sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShardGrain
+internal sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShardGrain
 {
     private Task<ShardResult>? _work;
     private CancellationTokenSource? _stop;

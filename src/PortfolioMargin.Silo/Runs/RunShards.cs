@@ -10,7 +10,7 @@ namespace PortfolioMargin.Silo.Runs;
 /// A shard's result does not depend on the other accounts (paths are keyed by seed, path, step and factor; sums run
 /// in each account's own position order), so the split changes the work, never a number.
 /// </summary>
-public sealed class RunShards
+internal sealed class RunShards
 {
     private readonly int[][]? _positionIndex;
 

@@ -4,7 +4,7 @@ using PortfolioMargin.Silo.Accounts;
 namespace PortfolioMargin.Silo.Runs;
 
 /// <summary>A run is checked whole before anything starts, so a bad book fails the submission, not part of the run.</summary>
-public static class RunValidation
+internal static class RunValidation
 {
     public static void Check(string runId, MarginRunRequest request)
     {

@@ -8,7 +8,7 @@ namespace PortfolioMargin.Silo.Workers;
 /// call (paths are keyed by seed, path, step and factor; sums run in each account's own position order), so
 /// batching changes speed, never a number.
 /// </summary>
-public static class BatchPricing
+internal static class BatchPricing
 {
     public static AccountResult[] Price(SiloAccelerator accelerator, IReadOnlyList<MarginJob> jobs)
     {

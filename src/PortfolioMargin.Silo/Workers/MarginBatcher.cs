@@ -10,7 +10,7 @@ namespace PortfolioMargin.Silo.Workers;
 /// <see cref="RiskWorkerOptions.MaxBatchWait"/>, then up to <see cref="RiskWorkerOptions.MaxBatchAccounts"/> jobs
 /// of the same scenario are priced in one engine call.
 /// </summary>
-public sealed class MarginBatcher : IAsyncDisposable
+internal sealed class MarginBatcher : IAsyncDisposable
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SiloAccelerator _accelerator;

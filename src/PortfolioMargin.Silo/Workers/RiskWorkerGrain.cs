@@ -9,7 +9,7 @@ namespace PortfolioMargin.Silo.Workers;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class RiskWorkerGrain(MarginBatcher batcher) : Grain, IRiskWorkerGrain
+internal sealed class RiskWorkerGrain(MarginBatcher batcher) : Grain, IRiskWorkerGrain
 {
     public Task<AccountResult> Compute(MarginJob job) => batcher.Enqueue(job);
 }
