@@ -62,10 +62,10 @@ public class ClusterFixture : IAsyncLifetime
         return await WaitAsync(run, status);
     }
 
-    /// <summary>Until the run is complete and every account grain holds its result.</summary>
-    public static async Task<MarginRunStatus> WaitAsync(IMarginRunGrain run, MarginRunStatus status)
+    /// <summary>Until the run is complete and every account grain holds its result, or <paramref name="limit"/> (3 minutes) has passed.</summary>
+    public static async Task<MarginRunStatus> WaitAsync(IMarginRunGrain run, MarginRunStatus status, TimeSpan? limit = null)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromMinutes(3));
         while (!(status.Phase == RunPhase.Completed && status.AccountsUpdated) && status.StoppedBy is null && DateTime.UtcNow < deadline)
         {
             status = await run.WaitForCompletion(TimeSpan.FromSeconds(1));

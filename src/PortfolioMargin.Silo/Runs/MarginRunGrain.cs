@@ -225,7 +225,7 @@ internal sealed class MarginRunGrain(
         await Task.WhenAll(Enumerable.Range(0, results.Length).Select(k => ShardGrain(request.RunId, k, results.Length).Release()));
     }
 
-    private IRunShardGrain ShardGrain(string runId, int shard, int shards) => GrainFactory.GetGrain<IRunShardGrain>($"{runId}#{shard}/{shards}");
+    private IRunShardGrain ShardGrain(string runId, int shard, int shards) => GrainFactory.GetGrain<IRunShardGrain>(RunShards.GrainKey(runId, shard, shards));
 
     /// <summary>Starts one shard on its silo and polls it to the end, starting it again wherever its silo went away.</summary>
     private async Task<ShardResult> PriceShardAsync(ShardJob job, SiloAddress? silo, CancellationToken stop)

@@ -88,6 +88,9 @@ internal sealed class RunShards
         return new RunShards(jobs, [.. index.Select(i => i.ToArray())], request.Positions.Length);
     }
 
+    /// <summary>The key of the grain that prices shard <paramref name="shard"/> of <paramref name="shards"/> of a run.</summary>
+    public static string GrainKey(string runId, int shard, int shards) => $"{runId}#{shard}/{shards}";
+
     /// <summary>The shards' accounts, given in shard order: ordinal order, as one run's.</summary>
     public static AccountMargin[] MergeAccounts(IReadOnlyList<ShardResult> results) => results.SelectMany(r => r.Accounts).ToArray();
 
