@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Runs;
@@ -29,15 +30,20 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
     {
         var timings = new StageTimings();
         var clock = Stopwatch.StartNew();
-        var market = inputs.Market;
         var config = inputs.Config;
 
-        if (inputs.Scenarios is { } given && (config.Steps != 1 || config.Paths != given.Count || given.Underlyings != market.Underlyings.Count))
+        if (inputs.Scenarios is { } given && (config.Steps != 1 || config.Paths != given.Count || given.Underlyings != inputs.Market.Underlyings.Count))
         {
             throw new ArgumentException(
-                $"A given set of {given.Count} scenarios over {given.Underlyings} underlyings needs one step, {given.Count} paths and {given.Underlyings} underlyings in the market; the run has {config.Steps}, {config.Paths} and {market.Underlyings.Count}.",
+                $"A given set of {given.Count} scenarios over {given.Underlyings} underlyings needs one step, {given.Count} paths and {given.Underlyings} underlyings in the market; the run has {config.Steps}, {config.Paths} and {inputs.Market.Underlyings.Count}.",
                 nameof(inputs));
         }
+
+        // Only the underlyings the book and collateral reference are simulated: an unused one would cost its share of
+        // a cubic Cholesky factorization, factor buffers and draws, and could change no number. From here on the run
+        // sees the snapshot restricted to them (the same object when it has no unused underlying).
+        inputs = RestrictToFactors(inputs);
+        var market = inputs.Market;
 
         var accounts = AccountsOf(inputs);
         var positionsByAccount = inputs.Positions.GroupBy(p => p.Account, StringComparer.Ordinal)
@@ -177,10 +183,30 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
         timings.Add("requirement", stage.Elapsed);
         ResultGuard.Check(market, results, attributed);
-        return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations), strategyRows, quantiles)
+        return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations, market.Underlyings.Count), strategyRows, quantiles)
         {
             Details = details?.All,
         };
+    }
+
+    /// <summary>
+    /// The inputs over the run's factor set (<see cref="FactorSet.Of"/>): the snapshot restricted to it, and a given
+    /// scenario set's rows for it. A book that references no underlying at all (cash collateral only) keeps the
+    /// snapshot's first, so the stages never see an empty market; no instrument reads it.
+    /// </summary>
+    public static MarginInputs RestrictToFactors(MarginInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var factors = FactorSet.Of(inputs.Market, inputs.Factors, inputs.Positions, inputs.Collateral);
+        if (factors.Length == 0)
+        {
+            factors = [0];
+        }
+
+        var market = inputs.Market.Restrict(factors);
+        return ReferenceEquals(market, inputs.Market)
+            ? inputs
+            : inputs with { Market = market, Scenarios = inputs.Scenarios is { } given ? FactorSet.Restrict(given, factors) : null };
     }
 
     private static void WaitQuietly(Task? task)

@@ -1,3 +1,4 @@
+using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Risk;
 using PortfolioMargin.Core.Scenarios;
@@ -13,11 +14,45 @@ namespace PortfolioMargin.Engine;
 /// </summary>
 public static class SimulatedScenarios
 {
+    /// <summary>Every underlying of <paramref name="market"/> simulated: the set a book that references them all is priced on.</summary>
     public static ScenarioSet Of(MarketSnapshot market, RiskConfig config)
     {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(config);
         var factors = HorizonFactors.Simulate(market, config);
         return new ScenarioSet(config.Paths, factors.Spot, factors.Vol);
+    }
+
+    /// <summary>
+    /// The set a simulated run of <paramref name="inputs"/> prices: its factor set simulated (<see cref="MarginInputs.Factors"/>),
+    /// laid out over every underlying of the snapshot as a given set is; an underlying the run does not simulate
+    /// stays at its snapshot levels (no instrument of the book reads it).
+    /// </summary>
+    public static ScenarioSet Of(MarginInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var market = inputs.Market;
+        var paths = inputs.Config.Paths;
+        var factors = MarginEngine.RestrictToFactors(inputs with { Scenarios = null }).Market;
+        var simulated = HorizonFactors.Simulate(factors, inputs.Config);
+        var index = factors.IndexById();
+        var spot = new double[(long)market.Underlyings.Count * paths];
+        var vol = new double[spot.Length];
+        for (var u = 0; u < market.Underlyings.Count; u++)
+        {
+            var at = (long)u * paths;
+            if (index.TryGetValue(market.Underlyings[u].Id, out var k))
+            {
+                Array.Copy(simulated.Spot, (long)k * paths, spot, at, paths);
+                Array.Copy(simulated.Vol, (long)k * paths, vol, at, paths);
+            }
+            else
+            {
+                Array.Fill(spot, market.Underlyings[u].Spot, (int)at, paths);
+                Array.Fill(vol, market.Underlyings[u].AtmVol, (int)at, paths);
+            }
+        }
+
+        return new ScenarioSet(paths, spot, vol);
     }
 }

@@ -26,10 +26,10 @@ public sealed record AccountResult(AccountMargin Margin, PositionRisk[] Position
 /// that priced it and add up their account batches, path chunks, instrument and attribution revaluations once each.
 /// </summary>
 [GenerateSerializer, Alias("PortfolioMargin.Grains.EngineCall"), Immutable]
-public sealed record EngineCall(string Id, int Accounts, int AccountBatches, int PathChunks, long InstrumentRevaluations, long AttributionRevaluations = 0)
+public sealed record EngineCall(string Id, int Accounts, int AccountBatches, int PathChunks, long InstrumentRevaluations, long AttributionRevaluations = 0, int SimulatedUnderlyings = 0)
 {
     /// <summary>This call's share of a run's work, to add up with the other calls'.</summary>
-    public EngineWork Work => new(1, AccountBatches, PathChunks, InstrumentRevaluations, AttributionRevaluations);
+    public EngineWork Work => new(1, AccountBatches, PathChunks, InstrumentRevaluations, AttributionRevaluations, SimulatedUnderlyings);
 }
 
 /// <summary>

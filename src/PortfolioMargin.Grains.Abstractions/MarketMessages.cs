@@ -6,9 +6,13 @@ namespace PortfolioMargin.Grains.Abstractions;
 /// <summary>
 /// A market snapshot and the risk config priced against it. <paramref name="Key"/> is unique per version (a run id
 /// or a fresh id per intraday move), so results priced under one key are comparable bit for bit.
+/// <paramref name="Factors"/>: the underlyings the end-of-day run simulated (those its whole book referenced, see
+/// <see cref="FactorSet"/>), which every recompute simulates first, so an account priced alone comes out as in the
+/// run; null (state from before the field existed, or a snapshot published without a run): every underlying of the
+/// snapshot, as every run simulated before the factor set was the book's.
 /// </summary>
 [GenerateSerializer, Alias("PortfolioMargin.Grains.MarketState"), Immutable]
-public sealed record MarketState(string Key, long Version, MarketSnapshot Snapshot, RiskConfig Config, string Source);
+public sealed record MarketState(string Key, long Version, MarketSnapshot Snapshot, RiskConfig Config, string Source, string[]? Factors = null);
 
 /// <summary>New spot and/or ATM vol for one underlying; null leaves the value as it was.</summary>
 [GenerateSerializer, Alias("PortfolioMargin.Grains.UnderlyingMove"), Immutable]

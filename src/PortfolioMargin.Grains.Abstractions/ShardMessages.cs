@@ -9,7 +9,10 @@ namespace PortfolioMargin.Grains.Abstractions;
 /// <summary>
 /// One shard of an end-of-day run: a contiguous range of the book's accounts (ordinal order) with all their
 /// positions and collateral, priced in one engine call on the silo the shard grain lives on. Every shard of a run
-/// with a given scenario set prices the whole set, as every shard of a simulated run draws the same paths.
+/// with a given scenario set prices the whole set, as every shard of a simulated run draws the same paths: the
+/// factors of <paramref name="Factors"/>, the underlyings the whole run references (see <see cref="FactorSet"/>),
+/// not only the shard's own, so a shard's accounts come out as in the whole book. Null (a job from before the field
+/// existed): every underlying of the snapshot, as shards were priced then.
 /// </summary>
 [GenerateSerializer, Alias("PortfolioMargin.Grains.ShardJob"), Immutable]
 public sealed record ShardJob(
@@ -20,7 +23,8 @@ public sealed record ShardJob(
     RiskConfig Config,
     Position[] Positions,
     CollateralHolding[] Collateral,
-    ScenarioSet? Scenarios = null);
+    ScenarioSet? Scenarios = null,
+    string[]? Factors = null);
 
 public enum ShardPhase
 {

@@ -39,14 +39,16 @@ public sealed class EsAttributionTests(CpuAcceleratorFixture fixture)
     {
         var inputs = Books.Mixed(Config);
         var result = Run(backend, inputs);
+        var factors = Core.Market.FactorSet.ReferencedIds(inputs.Market, inputs.Positions, inputs.Collateral);
 
         for (var i = 0; i < inputs.Positions.Count; i++)
         {
             var position = inputs.Positions[i];
             var rest = inputs.Positions.Where((_, k) => k != i && inputs.Positions[k].Account == position.Account).ToList();
+            // The run's factor set: the account alone, without the position, draws the paths the book drew.
             var withoutEs = rest.Count == 0
                 ? 0.0
-                : Run(backend, inputs with { Positions = rest, Collateral = [] }).Accounts.Single().Horizon.ExpectedShortfall;
+                : Run(backend, inputs with { Positions = rest, Collateral = [], Factors = factors }).Accounts.Single().Horizon.ExpectedShortfall;
             var es = result.Accounts.Single(a => a.Account == position.Account).Horizon.ExpectedShortfall;
 
             AssertClose(es - withoutEs, result.Positions[i].Attribution!.Value.IncrementalEs, $"line {i}: {position.Instrument}");

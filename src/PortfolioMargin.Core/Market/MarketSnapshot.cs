@@ -39,6 +39,31 @@ public sealed record MarketSnapshot(
         return index;
     }
 
+    /// <summary>
+    /// The snapshot over the underlyings at <paramref name="indices"/>, in that order, with the principal submatrix
+    /// of the correlation: the factor model of a run (<see cref="FactorSet"/>). This same snapshot when the indices
+    /// are all of its underlyings in order, so nothing changes, not even a bit, for a book that uses them all.
+    /// </summary>
+    public MarketSnapshot Restrict(IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        if (FactorSet.IsWhole(indices, Underlyings.Count))
+        {
+            return this;
+        }
+
+        var correlation = new double[indices.Count, indices.Count];
+        for (var i = 0; i < indices.Count; i++)
+        {
+            for (var j = 0; j < indices.Count; j++)
+            {
+                correlation[i, j] = Correlation[indices[i], indices[j]];
+            }
+        }
+
+        return this with { Underlyings = [.. indices.Select(u => Underlyings[u])], Correlation = correlation };
+    }
+
     /// <summary>An uncorrelated identity matrix of the given size, for snapshots without a correlation block.</summary>
     public static double[,] Identity(int size)
     {

@@ -166,7 +166,9 @@ internal sealed class MarginRunGrain(
 
     private async Task PriceAndWriteAsync(MarginRunRequest request, CancellationToken stop)
     {
-        var scenario = new MarketState($"run:{request.RunId}", 0, request.Market, request.Config, $"end-of-day:{request.RunId}");
+        // Intraday recomputes simulate the run's factors (as its shards do): an account priced alone comes out as in the run.
+        var factors = Core.Market.FactorSet.ReferencedIds(request.Market, request.Positions, request.Collateral);
+        var scenario = new MarketState($"run:{request.RunId}", 0, request.Market, request.Config, $"end-of-day:{request.RunId}", factors);
 
         // Intraday moves start from the run's market; it only has to be current before the run is done.
         var published = GrainFactory.GetGrain<IMarketDataGrain>(MarketDataKeys.Current).Publish(scenario);

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Orleans.Placement;
 using PortfolioMargin.Core.Input;
+using PortfolioMargin.Core.Market;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Grains.Abstractions;
 using PortfolioMargin.Silo.Workers;
@@ -54,7 +55,7 @@ internal sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunSh
 
     private ShardResult Price(ShardJob job, CancellationToken stop)
     {
-        var inputs = new MarginInputs(job.Market, job.Positions, job.Collateral, job.Config, job.Scenarios);
+        var inputs = new MarginInputs(job.Market, job.Positions, job.Collateral, job.Config, job.Scenarios) { Factors = job.Factors ?? FactorSet.EveryUnderlying(job.Market) };
         var (result, call) = accelerator.Run(inputs, MarginEngine.AccountsOf(inputs).Count, _progress, stop);
         return new ShardResult(
             [.. result.Accounts], [.. result.Positions], result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds), [.. result.Strategies]);

@@ -1,4 +1,5 @@
 using PortfolioMargin.Core.Margin;
+using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Grains.Abstractions;
 
@@ -7,8 +8,8 @@ namespace PortfolioMargin.Silo.Runs;
 /// <summary>
 /// A run's book cut into shards of contiguous accounts (ordinal order, about equal position counts), one per silo,
 /// and the shards' results put back together in the engine's order: accounts ordinal, positions in file order.
-/// A shard's result does not depend on the other accounts (paths are keyed by seed, path, step and factor; sums run
-/// in each account's own position order), so the split changes the work, never a number.
+/// A shard's result does not depend on the other accounts (paths are keyed by seed, path, step and factor, over the
+/// whole run's factor set; sums run in each account's own position order), so the split changes the work, never a number.
 /// </summary>
 internal sealed class RunShards
 {
@@ -27,8 +28,10 @@ internal sealed class RunShards
 
     public static RunShards Plan(MarginRunRequest request, int silos)
     {
+        // Every shard simulates the whole run's factors, not only its own accounts' underlyings.
+        var factors = FactorSet.ReferencedIds(request.Market, request.Positions, request.Collateral);
         ShardJob Job(int k, int n, Position[] positions, CollateralHolding[] collateral) =>
-            new(request.RunId, k, n, request.Market, request.Config, positions, collateral, request.Scenarios);
+            new(request.RunId, k, n, request.Market, request.Config, positions, collateral, request.Scenarios, factors);
 
         // One silo: the book goes whole, without a copy or a pass over it.
         if (silos <= 1)

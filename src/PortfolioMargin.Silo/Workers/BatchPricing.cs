@@ -1,11 +1,13 @@
 using PortfolioMargin.Core.Input;
+using PortfolioMargin.Core.Market;
 using PortfolioMargin.Grains.Abstractions;
 
 namespace PortfolioMargin.Silo.Workers;
 
 /// <summary>
 /// Many accounts' jobs as one engine call. An account's result does not depend on which other accounts share the
-/// call (paths are keyed by seed, path, step and factor; sums run in each account's own position order), so
+/// call (paths are keyed by seed, path, step and factor, over the run's factor set the market state carries; sums
+/// run in each account's own position order), so
 /// batching changes speed, never a number.
 /// </summary>
 internal static class BatchPricing
@@ -17,7 +19,11 @@ internal static class BatchPricing
             scenario.Snapshot,
             jobs.SelectMany(j => j.Positions).ToList(),
             jobs.SelectMany(j => j.Collateral).ToList(),
-            scenario.Config);
+            scenario.Config)
+        {
+            // The end-of-day run's factors: an account comes out as it did in the run, whoever shares the call.
+            Factors = scenario.Factors ?? FactorSet.EveryUnderlying(scenario.Snapshot),
+        };
         var (result, call) = accelerator.Run(inputs, jobs.Count);
         var margins = result.Accounts.ToDictionary(a => a.Account, StringComparer.Ordinal);
         var positions = result.Positions.ToLookup(p => p.Position.Account, StringComparer.Ordinal);

@@ -20,11 +20,16 @@ internal sealed class PricedAhead(Core.Input.MarginInputs inputs) : IProgress<En
 
     public void Start(Func<(MarginRunResult, EngineCall)> run) => _work = Task.Run(run, CancellationToken.None);
 
-    /// <summary>The same book: the objects themselves, not equal copies, the same config and the same scenario set (or none).</summary>
+    /// <summary>
+    /// The same book: the objects themselves, not equal copies, the same config, the same scenario set (or none) and
+    /// the same factor set (a shard names the run's explicitly; the call priced ahead takes the book's own).
+    /// </summary>
     public bool Prices(Core.Input.MarginInputs other) =>
         ReferenceEquals(inputs.Market, other.Market) && ReferenceEquals(inputs.Positions, other.Positions)
         && ReferenceEquals(inputs.Collateral, other.Collateral) && inputs.Config == other.Config
-        && ReferenceEquals(inputs.Scenarios, other.Scenarios);
+        && ReferenceEquals(inputs.Scenarios, other.Scenarios)
+        && Core.Market.FactorSet.Of(inputs.Market, inputs.Factors, inputs.Positions, inputs.Collateral)
+            .SequenceEqual(Core.Market.FactorSet.Of(other.Market, other.Factors, other.Positions, other.Collateral));
 
     /// <summary>Waits for the call on behalf of a shard: its progress from now on goes to the shard.</summary>
     public (MarginRunResult Result, EngineCall Call) Join(IProgress<EngineProgress>? progress, CancellationToken cancellation)

@@ -81,7 +81,7 @@ public sealed class SiloAccelerator : IDisposable
             var call = Interlocked.Increment(ref _engineCalls);
             Interlocked.Add(ref _accountsPriced, accounts);
             var work = result.Work;
-            return (result, new EngineCall($"{_instance}-{call}", accounts, work.AccountBatches, work.PathChunks, work.InstrumentRevaluations, work.AttributionRevaluations));
+            return (result, new EngineCall($"{_instance}-{call}", accounts, work.AccountBatches, work.PathChunks, work.InstrumentRevaluations, work.AttributionRevaluations, work.SimulatedUnderlyings));
         }
     }
 

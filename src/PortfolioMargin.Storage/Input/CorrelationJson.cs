@@ -38,8 +38,8 @@ internal static class CorrelationJson
         }
 
         var correlation = MarketSnapshot.Identity(underlyings.Count);
-        var underlyingIds = underlyings.Select(u => u.Id).ToList();
-        var index = ids.Select(id => underlyingIds.IndexOf(id)).ToArray();
+        var underlyingIndex = IndexOf(underlyings);
+        var index = ids.Select(id => underlyingIndex[id]).ToArray();
         for (var i = 0; i < ids.Count; i++)
         {
             for (var j = 0; j < ids.Count; j++)
@@ -59,8 +59,22 @@ internal static class CorrelationJson
         var other => throw block.Error("repair", $"'{other}' is not one of none, nearest"),
     };
 
+    private static Dictionary<string, int> IndexOf(IReadOnlyList<Underlying> underlyings)
+    {
+        var index = new Dictionary<string, int>(underlyings.Count, StringComparer.Ordinal);
+        for (var i = 0; i < underlyings.Count; i++)
+        {
+            index.TryAdd(underlyings[i].Id, i);
+        }
+
+        return index;
+    }
+
     private static List<string> ReadIds(JsonObjectReader block, IReadOnlyList<Underlying> underlyings)
     {
+        // Sets, not searches: a snapshot of 20,000 underlyings would be 10^8 comparisons per id list otherwise.
+        var known = IndexOf(underlyings);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var ids = new List<string>();
         var elements = block.Array("ids");
         for (var i = 0; i < elements.Count; i++)
@@ -72,12 +86,12 @@ internal static class CorrelationJson
             }
 
             var id = elements[i].GetString()!;
-            if (!underlyings.Any(u => u.Id == id))
+            if (!known.ContainsKey(id))
             {
                 throw block.Input.Error(path, $"'{id}' is not one of the snapshot's underlyings");
             }
 
-            if (ids.Contains(id))
+            if (!seen.Add(id))
             {
                 throw block.Input.Error(path, $"'{id}' is listed twice");
             }

@@ -64,6 +64,7 @@ public static class RunRecord
             ["pathChunks"] = result.Work.PathChunks,
             ["instrumentRevaluations"] = result.Work.InstrumentRevaluations,
             ["attributionRevaluations"] = result.Work.AttributionRevaluations,
+            ["simulatedUnderlyings"] = result.Work.SimulatedUnderlyings,
             ["stageTimingsMs"] = timings,
         };
     }
