@@ -23,6 +23,12 @@ public static partial class UsageErrors
             return $"option '{name}': '{value}' is not {(option is null ? ExpectedByName(type) : Expected(option.ValueType))}";
         }
 
+        // A required option that was not given at all (`pm intraday` without --market-update).
+        if (option is not null && error.SymbolResult is OptionResult { IdentifierTokenCount: 0 })
+        {
+            return $"option '{option.Name}' is required: {Expected(option.ValueType)}";
+        }
+
         // "Required argument missing for option": the option is there without (all of) its values.
         if (option is not null && error.SymbolResult!.Tokens.Count is var count && count < option.Arity.MinimumNumberOfValues)
         {

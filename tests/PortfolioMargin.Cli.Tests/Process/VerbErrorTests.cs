@@ -35,6 +35,7 @@ public sealed class VerbErrorTests : IDisposable
     [InlineData("report {0}/empty --top -1", "error: option '--top': '-1' is not a whole number of 0 or more; see pm report --help")]
     [InlineData("run --paths", "error: option '--paths': no value given; expected a whole number; see pm run --help")]
     [InlineData("run --device", "error: option '--device': no value given; expected one of auto, cuda, opencl, cpu, host; see pm run --help")]
+    [InlineData("intraday", "error: option '--market-update' is required: a file path; see pm intraday --help")]
     [InlineData("backtest --fill", "error: option '--fill': no value given; expected one of none, previous; see pm backtest --help")]
     [InlineData("bench {0}/empty --peak 1", "error: option '--peak': 1 of its values given; expected 3 numbers; see pm bench --help")]
     [InlineData("bench generate {0}/book", "error: missing argument <size>; see pm bench generate --help")]
