@@ -4,7 +4,7 @@ using PortfolioMargin.Engine.MonteCarlo;
 namespace PortfolioMargin.Kernels;
 
 /// <summary>Where a path chunk of account P&amp;L lands, and whether a path-worst loss is tracked.</summary>
-public struct AggregationParameters
+internal struct AggregationParameters
 {
     /// <summary>Paths in the tile (the chunk).</summary>
     public int ChunkPaths;
@@ -19,7 +19,7 @@ public struct AggregationParameters
     public int WorstMode;
 }
 
-public static class AggregationKernel
+internal static class AggregationKernel
 {
     /// <summary>
     /// AggregateAccounts: each account's P&amp;L on each path as the weighted sum of its instruments' rows, summed in

@@ -4,7 +4,7 @@ using PortfolioMargin.Engine.Attribution;
 namespace PortfolioMargin.Kernels;
 
 /// <summary>Where a chunk's horizon spots are and how they are bucketed (<see cref="SpotBuckets"/>).</summary>
-public struct BucketParameters
+internal struct BucketParameters
 {
     /// <summary>ln S₀ per underlying.</summary>
     public ArrayView<double> LogSpot;
@@ -16,7 +16,7 @@ public struct BucketParameters
     public int Paths;
 }
 
-public static class ExtremesKernel
+internal static class ExtremesKernel
 {
     /// <summary>BucketPaths: bucket[u·paths + p] of each underlying's horizon spot on each path of the chunk.</summary>
     public static void BucketPaths(ArrayView<double> horizonSpot, ArrayView<int> bucket, BucketParameters parameters)

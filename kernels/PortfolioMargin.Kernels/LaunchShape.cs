@@ -5,7 +5,7 @@ namespace PortfolioMargin.Kernels;
 /// independently); only speed does. On the CPU accelerator every simulated thread costs about a microsecond to
 /// schedule, so there a few threads each take many paths.
 /// </summary>
-public readonly record struct LaunchShape(int Groups, int ThreadsPerGroup)
+internal readonly record struct LaunchShape(int Groups, int ThreadsPerGroup)
 {
     public int TotalThreads => Groups * ThreadsPerGroup;
 }

@@ -8,7 +8,7 @@ namespace PortfolioMargin.Kernels;
 /// prepared once on the host, so a path costs the device one logarithm and two normal CDFs per option instead of
 /// also three exponentials, a logarithm and a square root.
 /// </summary>
-public struct PricingTable
+internal struct PricingTable
 {
     public ArrayView<int> Type;
     public ArrayView<int> UnderlyingIndex;

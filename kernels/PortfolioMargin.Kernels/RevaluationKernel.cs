@@ -2,7 +2,7 @@ using ILGPU;
 
 namespace PortfolioMargin.Kernels;
 
-public static class RevaluationKernel
+internal static class RevaluationKernel
 {
     /// <summary>
     /// RevalueInstruments: the P&amp;L of one unit of every distinct instrument on every scenario path, written as

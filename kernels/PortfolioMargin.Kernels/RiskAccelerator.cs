@@ -37,7 +37,7 @@ public sealed class RiskAccelerator : IDisposable
 
     public Accelerator Accelerator { get; }
 
-    public LaunchShape Shape { get; }
+    internal LaunchShape Shape { get; }
 
     /// <summary>A short description for run records: the backend and the device name.</summary>
     public string Description => $"{Accelerator.AcceleratorType.ToString().ToLowerInvariant()}: {Accelerator.Name}";
@@ -45,7 +45,10 @@ public sealed class RiskAccelerator : IDisposable
     public AcceleratorType Type => Accelerator.AcceleratorType;
 
     /// <summary>Opens the requested accelerator; with <see cref="DeviceKind.Auto"/> the first that works of CUDA, OpenCL, CPU.</summary>
-    public static RiskAccelerator Open(DeviceKind kind = DeviceKind.Auto, LaunchShape? shape = null)
+    public static RiskAccelerator Open(DeviceKind kind = DeviceKind.Auto) => Open(kind, null);
+
+    /// <param name="shape">The launch shape to use instead of the device's default (tests of thread layouts).</param>
+    internal static RiskAccelerator Open(DeviceKind kind, LaunchShape? shape)
     {
         var context = Context.Create(builder =>
         {
@@ -93,7 +96,7 @@ public sealed class RiskAccelerator : IDisposable
     /// The first CUDA, then OpenCL (double precision) device with the kernels compiled, or null without one. Only the
     /// GPU backends are probed: no CPU accelerator is created, and no kernel compiled, just to be thrown away.
     /// </summary>
-    public static RiskAccelerator? OpenGpu(LaunchShape? shape = null)
+    internal static RiskAccelerator? OpenGpu(LaunchShape? shape = null)
     {
         var context = Context.Create(builder => builder
             .Optimize(OptimizationLevel.O2).Math(MathMode.Default).EnableAlgorithms()
@@ -120,7 +123,7 @@ public sealed class RiskAccelerator : IDisposable
         context.Devices.FirstOrDefault(device => device.AcceleratorType == type);
 
     /// <summary>GPU: enough 256-thread groups to fill every multiprocessor twice. CPU: one simulated warp per core.</summary>
-    public static LaunchShape DefaultShape(Accelerator accelerator)
+    internal static LaunchShape DefaultShape(Accelerator accelerator)
     {
         if (accelerator.AcceleratorType == AcceleratorType.CPU)
         {
@@ -134,22 +137,22 @@ public sealed class RiskAccelerator : IDisposable
 
     private KernelConfig Config => new(Shape.Groups, Shape.ThreadsPerGroup);
 
-    public void SimulateFactors(ArrayView<double> spotOut, ArrayView<double> volOut, FactorModel model, ScenarioParameters parameters) =>
+    internal void SimulateFactors(ArrayView<double> spotOut, ArrayView<double> volOut, FactorModel model, ScenarioParameters parameters) =>
         _simulate(Config, spotOut, volOut, model, parameters);
 
-    public void RevalueInstruments(ArrayView<double> tile, PricingTable instruments, ScenarioView scenarios) =>
+    internal void RevalueInstruments(ArrayView<double> tile, PricingTable instruments, ScenarioView scenarios) =>
         _revalue(Config, tile, instruments, scenarios);
 
-    public void AggregateAccounts(ArrayView<double> accountPnl, ArrayView<double> worstLoss, ArrayView<double> tile, AccountWeights accounts, AggregationParameters parameters) =>
+    internal void AggregateAccounts(ArrayView<double> accountPnl, ArrayView<double> worstLoss, ArrayView<double> tile, AccountWeights accounts, AggregationParameters parameters) =>
         _aggregate(Config, accountPnl, worstLoss, tile, accounts, parameters);
 
-    public void ReduceTailLoss(ArrayView<double> rows, ArrayView<double> scratch, TailOutput output, TailParameters parameters) =>
+    internal void ReduceTailLoss(ArrayView<double> rows, ArrayView<double> scratch, TailOutput output, TailParameters parameters) =>
         _reduceTail(Config, rows, scratch, output, parameters);
 
-    public void BucketPaths(ArrayView<double> horizonSpot, ArrayView<int> bucket, BucketParameters parameters) =>
+    internal void BucketPaths(ArrayView<double> horizonSpot, ArrayView<int> bucket, BucketParameters parameters) =>
         _bucketPaths(Config, horizonSpot, bucket, parameters);
 
-    public void TrackExtremes(
+    internal void TrackExtremes(
         ArrayView<double> tile, ArrayView<int> bucket, ArrayView<int> underlyingIndex, ArrayView<double> lowest, ArrayView<double> highest, int paths) =>
         _trackExtremes(Config, tile, bucket, underlyingIndex, lowest, highest, paths);
 

@@ -5,7 +5,7 @@ using PortfolioMargin.Core.Scenarios;
 namespace PortfolioMargin.Kernels;
 
 /// <summary>Scalars of one scenario-simulation launch.</summary>
-public struct ScenarioParameters
+internal struct ScenarioParameters
 {
     public ulong Seed;
     public int Underlyings;
@@ -26,7 +26,7 @@ public struct ScenarioParameters
 }
 
 /// <summary>Initial state and dynamics per underlying.</summary>
-public struct FactorModel
+internal struct FactorModel
 {
     public ArrayView<double> Spot;
     public ArrayView<double> AtmVol;
@@ -37,7 +37,7 @@ public struct FactorModel
     public ArrayView<double> Cholesky;
 }
 
-public static class ScenarioKernel
+internal static class ScenarioKernel
 {
     /// <summary>
     /// SimulateFactors: lognormal spots with zero drift and lognormal ATM vols, correlated through the

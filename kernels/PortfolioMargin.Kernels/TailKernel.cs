@@ -4,7 +4,7 @@ using PortfolioMargin.Core.Risk;
 namespace PortfolioMargin.Kernels;
 
 /// <summary>Scalars of a tail reduction: the order statistics and the sign that turns a row into losses.</summary>
-public struct TailParameters
+internal struct TailParameters
 {
     public int Accounts;
     public int Paths;
@@ -17,14 +17,14 @@ public struct TailParameters
 }
 
 /// <summary>Per-account VaR, ES and ES standard error, structure of arrays.</summary>
-public struct TailOutput
+internal struct TailOutput
 {
     public ArrayView<double> ValueAtRisk;
     public ArrayView<double> ExpectedShortfall;
     public ArrayView<double> StdError;
 }
 
-public static class TailKernel
+internal static class TailKernel
 {
     /// <summary>
     /// ReduceTailLoss: per account, selection (quickselect with a median-of-three pivot and Hoare partition, which

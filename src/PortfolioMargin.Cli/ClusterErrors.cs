@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using PortfolioMargin.Core.Input;
-using PortfolioMargin.Grains.Abstractions;
-using PortfolioMargin.Silo.Hosting;
-
 namespace PortfolioMargin.Cli;
 
 /// <summary>
@@ -21,21 +16,14 @@ internal static class ClusterErrors
         {
             return await body();
         }
-        catch (Exception error) when (error is InputException or OptionsValidationException or MarginRequestException or Engine.NonFiniteResultException or Engine.MemoryBudgetException)
-        {
-            stderr.WriteLine($"error: {error.Message}");
-            return RunCommand.BadInput;
-        }
         catch (OperationCanceledException)
         {
             stderr.WriteLine(InterruptedMessage);
             return StopSignal.ExitCode;
         }
-        catch (Exception error) when (error is MarginOutputException or MarginRunFailedException or OrleansException or IOException
-            or UnauthorizedAccessException or TimeoutException or InvalidOperationException)
+        catch (Exception error) when (VerbErrors.IsExpected(error))
         {
-            stderr.WriteLine($"error: {error.Message}");
-            return RunCommand.Failure;
+            return VerbErrors.Report(error, stderr);
         }
     }
 }

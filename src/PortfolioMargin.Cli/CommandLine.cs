@@ -1,6 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
 using PortfolioMargin.Engine;
-using PortfolioMargin.Kernels;
 using PortfolioMargin.Storage.Input;
 
 namespace PortfolioMargin.Cli;
@@ -16,8 +16,21 @@ internal static class CommandLine
         root.Subcommands.Add(ClusterVerbs.Silo());
         root.Subcommands.Add(ClusterVerbs.ClusterRun());
         root.Subcommands.Add(ClusterVerbs.Intraday());
-        root.Subcommands.Add(BenchVerb());
+        root.Subcommands.Add(Bench.BenchVerbs.Bench());
         root.Subcommands.Add(BacktestVerb());
+
+        // Read by Program.cs from the words themselves (it must hold when parsing fails); declared so that it parses.
+        root.Options.Add(new Option<bool>(VerbErrors.VerboseOption) { Description = "On a failure, also print its stack trace.", Recursive = true });
+
+        // `pm --verbose` alone: without an action the root's error is "Required command was not provided", which
+        // also tops the list for an unknown verb.
+        root.SetAction(_ =>
+        {
+            Console.Error.WriteLine("error: no verb given; see pm --help");
+            return RunCommand.BadInput;
+        });
+        SubcommandHelp.Install(root);
+        EnumValues.InLowerCase(root);
         return root;
     }
 
@@ -71,68 +84,6 @@ internal static class CommandLine
         return command;
     }
 
-    private static Command BenchVerb()
-    {
-        var book = new Argument<DirectoryInfo>("book") { Description = "A benchmark book folder (market.json, positions.csv, collateral.csv, config.json), e.g. from `pm bench generate`." };
-        var paths = new Option<int?>("--paths") { Description = "Monte Carlo paths (overrides the book's config)." };
-        var device = new Option<DeviceKind>("--device") { Description = "As for `pm run`.", DefaultValueFactory = _ => DeviceKind.Auto };
-        var noPeer = new Option<bool>("--no-peer") { Description = "Skip the numpy peer." };
-        var record = new Option<FileInfo?>("--record") { Description = "Append a result row to this Markdown file (e.g. benchmarks/RESULTS.md)." };
-        var warmups = new Option<int>("--warmups") { Description = "Untimed runs first (JIT, kernel compilation).", DefaultValueFactory = _ => 1 };
-        var compare = new Option<DeviceKind?>("--compare") { Description = "Also run on this backend and report agreement (e.g. --device cuda --compare host)." };
-        var clusterOverhead = new Option<bool>("--cluster-overhead") { Description = "Also run the book through a warm embedded Orleans silo and report the grain layer's overhead." };
-        var peak = new Option<double[]?>("--peak")
-        {
-            Description = "Peak FP32 GFLOP/s, FP64 GFLOP/s and memory GB/s of the device, for roofline floors where the device does not tell (CUDA devices do).",
-            Arity = new ArgumentArity(3, 3),
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var command = new Command("bench", "Time an end-to-end run on a benchmark book and compare with the numpy peer on the same book.")
-        {
-            book, paths, device, noPeer, record, warmups, compare, clusterOverhead, peak,
-        };
-        command.SetAction(parse => Bench.BenchCommand.Execute(
-            new Bench.BenchRequest(parse.GetValue(book)!.FullName, parse.GetValue(paths), parse.GetValue(device), !parse.GetValue(noPeer), parse.GetValue(record)?.FullName, parse.GetValue(warmups), parse.GetValue(compare), parse.GetValue(clusterOverhead),
-                parse.GetValue(peak) is [var fp32, var fp64, var bandwidth] ? new DevicePeak(fp32, fp64, bandwidth, "given with --peak") : null),
-            Console.Out, Console.Error));
-        command.Subcommands.Add(GenerateVerb());
-        command.Subcommands.Add(HistoryVerb());
-        return command;
-    }
-
-    private static Command HistoryVerb()
-    {
-        var file = new Argument<FileInfo>("out") { Description = "CSV file to write (samples/backtest/history.csv is this with the default seed)." };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the generated history.", DefaultValueFactory = _ => Core.Backtesting.MarketHistorySettings.Default().Seed };
-        var command = new Command("history", "Write the sample backtest's market history: GARCH(1,1) with fat tails over calm, trend, crash and recovery regimes (docs/backtesting.md §9).") { file, seed };
-        command.SetAction(parse =>
-        {
-            Bench.HistoryGenerator.Write(parse.GetValue(file)!.FullName, parse.GetValue(seed));
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command GenerateVerb()
-    {
-        var folder = new Argument<DirectoryInfo>("out") { Description = "Folder to write market.json, positions.csv, collateral.csv and config.json into." };
-        var size = new Argument<string>("size") { Description = "S (200 accounts × 20 positions, 8 underlyings, 10,000 paths), M (2,000 × 100, 50, 100,000) or L (100,000 × 100, 200, 100,000)." };
-        var seed = new Option<ulong>("--seed") { Description = "Draws of the book (not the Monte Carlo seed).", DefaultValueFactory = _ => 11 };
-        var command = new Command("generate", "Write a benchmark book of a named size (the books benchmarks/ measures), without Python.") { folder, size, seed };
-        command.SetAction(parse =>
-        {
-            if (Bench.BookSize.Named(parse.GetValue(size)!) is not { } named)
-            {
-                Console.Error.WriteLine($"error: size '{parse.GetValue(size)}' is not one of S, M, L");
-                return 2;
-            }
-
-            Bench.BookGenerator.Write(parse.GetValue(folder)!.FullName, named, parse.GetValue(seed));
-            return 0;
-        });
-        return command;
-    }
-
     private static Command ReportVerb()
     {
         var folder = new Argument<DirectoryInfo>("run-dir") { Description = "A run's folder (accounts.parquet, positions.parquet, run.json, …), e.g. runs/<run-id>." };
@@ -143,11 +94,13 @@ internal static class CommandLine
         {
             folder, output, top, events,
         };
-        command.Validators.Add(result =>
+        top.Validators.Add(result =>
         {
-            if (result.GetValue(top) < 0)
+            // The word as given, not GetValue: for a value that is not a number (the parser's own error, which
+            // UsageErrors words) GetValue throws, and a throw while parsing aborts the process.
+            if (result.Tokens is [{ Value: var given }] && int.TryParse(given, CultureInfo.InvariantCulture, out var count) && count < 0)
             {
-                result.AddError("--top must be 0 or more");
+                result.AddError($"option '--top': '{given}' is not {UsageErrors.Expected(typeof(int))} of 0 or more");
             }
         });
         command.SetAction(parse => ReportCommand.Execute(

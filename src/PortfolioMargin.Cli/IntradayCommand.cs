@@ -47,7 +47,8 @@ internal static class IntradayCommand
         }, stderr);
     }
 
-    private static void Print(IntradayOutcome outcome, TextWriter stdout)
+    /// <summary>The update's outcome: one line, then one per account whose status changed.</summary>
+    public static void Print(IntradayOutcome outcome, TextWriter stdout)
     {
         if (outcome.AlreadyApplied)
         {
@@ -58,8 +59,9 @@ internal static class IntradayCommand
         stdout.WriteLine($"update {outcome.UpdateId}: market version {outcome.MarketVersion}, {outcome.Recomputed.Length} accounts recomputed, {outcome.StatusChanges.Length} status changes");
         foreach (var change in outcome.StatusChanges.OrderBy(c => c.Account, StringComparer.Ordinal))
         {
+            // Account ids are data: an ANSI escape in one must not reach the terminal as a command.
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {change.Account}: {change.OldStatus} -> {change.NewStatus}  equity {change.Equity:N0}  IM {change.InitialMargin:N0}  MM {change.MaintenanceMargin:N0}"));
+                $"  {RunReport.Printable(change.Account)}: {change.OldStatus} -> {change.NewStatus}  equity {change.Equity:N0}  IM {change.InitialMargin:N0}  MM {change.MaintenanceMargin:N0}"));
         }
 
         if (outcome.StatusChanges.Any(c => c.IsMarginEvent))

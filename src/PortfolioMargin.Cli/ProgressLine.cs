@@ -14,6 +14,7 @@ internal sealed class ProgressLine(TextWriter stderr, bool quiet = false) : IPro
 
     private readonly bool _interactive = stderr == Console.Error && !Console.IsErrorRedirected;
     private TimeSpan? _lastLogged;
+    private bool _loggedComplete;
     private bool _drawn;
 
     public void Report(EngineProgress value)
@@ -54,9 +55,13 @@ internal sealed class ProgressLine(TextWriter stderr, bool quiet = false) : IPro
             return;
         }
 
-        if (fraction >= 1 || _lastLogged is not { } last || elapsed - last >= LogInterval)
+        // The first report of a finished run is logged at once; after it (a cluster run polls while its account
+        // grains take the results) the interval holds as before, or a log fills with copies of the same line.
+        var justFinished = fraction >= 1 && !_loggedComplete;
+        if (justFinished || _lastLogged is not { } last || elapsed - last >= LogInterval)
         {
             _lastLogged = elapsed;
+            _loggedComplete |= fraction >= 1;
             stderr.WriteLine($"progress: {fraction:P0}, {detail}, {elapsed.TotalSeconds:F1} s{left}");
         }
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PortfolioMargin.Core.Input;
 using PortfolioMargin.Reporting.Backtest;
 using PortfolioMargin.Reporting.Margin;
 using PortfolioMargin.Storage.Output;
@@ -24,15 +23,9 @@ internal static class ReportCommand
             stdout.WriteLine($"report: {path} ({new FileInfo(path).Length / 1024.0:N0} kB, {clock.Elapsed.TotalSeconds:F2} s)");
             return RunCommand.Success;
         }
-        catch (InputException error)
+        catch (Exception error) when (VerbErrors.IsExpected(error))
         {
-            stderr.WriteLine($"error: {error.Message}");
-            return RunCommand.BadInput;
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: {error.Message}");
-            return RunCommand.Failure;
+            return VerbErrors.Report(error, stderr);
         }
     }
 }

@@ -82,20 +82,14 @@ internal static class RunCommand
 
             return Success;
         }
-        catch (Exception error) when (error is InputException or NonFiniteResultException or MemoryBudgetException)
-        {
-            stderr.WriteLine($"error: {error.Message}");
-            return BadInput;
-        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             stderr.WriteLine(ClusterErrors.InterruptedMessage);
             return StopSignal.ExitCode;
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        catch (Exception error) when (VerbErrors.IsExpected(error))
         {
-            stderr.WriteLine($"error: {error.Message}");
-            return Failure;
+            return VerbErrors.Report(error, stderr);
         }
     }
 

@@ -92,20 +92,14 @@ internal static class BacktestCommand
 
             return RunCommand.Success;
         }
-        catch (InputException error)
-        {
-            stderr.WriteLine($"error: {error.Message}");
-            return RunCommand.BadInput;
-        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             stderr.WriteLine(ClusterErrors.InterruptedMessage);
             return StopSignal.ExitCode;
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        catch (Exception error) when (VerbErrors.IsExpected(error))
         {
-            stderr.WriteLine($"error: {error.Message}");
-            return RunCommand.Failure;
+            return VerbErrors.Report(error, stderr);
         }
     }
 

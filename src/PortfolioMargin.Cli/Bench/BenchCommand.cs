@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using PortfolioMargin.Core.Input;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Kernels;
@@ -21,6 +22,13 @@ internal static class BenchCommand
     {
         var book = Path.GetFullPath(request.Book);
         var configPath = Path.Combine(book, "config.json");
+
+        // Before a backend is opened (seconds on a GPU) for a book that is not there; its files are checked as they load.
+        if (!Directory.Exists(book))
+        {
+            throw new InputException(book, 0, "", "benchmark book folder does not exist (pm bench generate writes one)");
+        }
+
         using var backend = RiskBackends.Open(request.Device);
         stderr.WriteLine($"bench: {book} on {backend.Description}");
 

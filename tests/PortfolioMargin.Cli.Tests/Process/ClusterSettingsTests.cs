@@ -51,7 +51,8 @@ public sealed partial class ClusterSettingsTests : IDisposable
     {
         // Host, Cpu and Auto are held to the direct run's bytes (DefaultPathTests); a GPU device may be missing here,
         // and then both paths must fail alike, naming it.
-        Assert.Contains(device, HelpedDevices.Value);
+        // The help lists the names as they are typed (lower case), as the docs write them.
+        Assert.Contains(device.ToLowerInvariant(), HelpedDevices.Value);
         var viaSilo = PmProcess.Run(_folder, "run", "--paths", "1000", "--device", device.ToLowerInvariant(), "--out", Path.Combine(_folder, "silo"));
         var direct = PmProcess.Run(_folder, "run", "--paths", "1000", "--device", device.ToLowerInvariant(), "--direct", "--out", Path.Combine(_folder, "direct"));
 

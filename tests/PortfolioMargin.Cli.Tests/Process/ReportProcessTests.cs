@@ -40,7 +40,7 @@ public sealed class ReportProcessTests : IDisposable
         var (exit, _, stderr) = PmProcess.Run(_folder, ["report", _folder, "--top", "-1"]);
 
         Assert.Equal(RunCommand.BadInput, exit);
-        Assert.Contains("--top must be 0 or more", stderr);
+        Assert.Contains("option '--top': '-1' is not a whole number of 0 or more", stderr);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
