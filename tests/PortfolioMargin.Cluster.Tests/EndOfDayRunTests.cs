@@ -61,6 +61,8 @@ public sealed class EndOfDayRunTests(ClusterFixture fixture)
 
         // One shard, and so one engine call, per silo: the fan-out never reaches the engine in waves.
         Assert.Equal((2, 2), (record["cluster"]!["shards"]!.GetValue<int>(), record["engineCalls"]!.GetValue<int>()));
+        Assert.Equal(2, record["cluster"]!["silos"]!.AsArray().Count);
+        Assert.Equal(2, record["cluster"]!["shardDevices"]!.AsArray().Count);
         Assert.Equal(shardWork.Sum(), revaluations);
 
         // The guard against re-pricing: the direct run's revaluations plus at most one shard's worth per extra silo.

@@ -25,6 +25,7 @@ internal sealed class MarginRunGrain(
     ClusterPaths paths,
     IClusterMembershipService membership,
     Microsoft.Extensions.Options.IOptions<Orleans.Configuration.SiloMessagingOptions> messaging,
+    IServiceProvider services,
     ILogger<MarginRunGrain> logger) : Grain, IMarginRunGrain
 {
     /// <summary>A poll waits at most a third of the response timeout, whatever the options say.</summary>
@@ -216,7 +217,11 @@ internal sealed class MarginRunGrain(
                 timings.Add(stage, TimeSpan.FromMilliseconds(ms));
             }
 
-            await writer.CommitAsync(request, Run, accounts, positions, RunShards.MergeStrategies(results), devices, work, results.Length, timings, DateTimeOffset.UtcNow);
+            // What ran it, for run.json: the cluster's settings where the host bound them (a test host may not), the
+            // silos the book was cut for, and each shard's device in shard order.
+            var settings = services.GetService(typeof(Microsoft.Extensions.Options.IOptions<Hosting.MarginClusterOptions>)) is Microsoft.Extensions.Options.IOptions<Hosting.MarginClusterOptions> bound ? bound.Value : null;
+            var cluster = new RunOutput.ClusterShape(settings, [.. silos.Select(s => s.ToParsableString())], [.. results.Select(r => r.Device)]);
+            await writer.CommitAsync(request, Run, accounts, positions, RunShards.MergeStrategies(results), devices, work, cluster, timings, DateTimeOffset.UtcNow);
         }
 
         _results = accounts;

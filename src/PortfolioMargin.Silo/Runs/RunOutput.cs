@@ -74,6 +74,12 @@ internal static class RunOutput
         }
     }
 
+    /// <summary>
+    /// What priced a cluster run: the cluster's settings (null where the host did not bind them), the active silos
+    /// the book was cut for, and each shard's device in shard order.
+    /// </summary>
+    public sealed record ClusterShape(Hosting.MarginClusterOptions? Settings, IReadOnlyList<string> Silos, IReadOnlyList<string> ShardDevices);
+
     /// <summary>A run's staged folder, written once every shard is in.</summary>
     public sealed class RunWriter : IDisposable
     {
@@ -90,7 +96,7 @@ internal static class RunOutput
 
         public async Task CommitAsync(
             MarginRunRequest request, MarginRunState state, AccountMargin[] accounts, IReadOnlyList<PositionRisk> positions,
-            IReadOnlyList<Core.Strategy.StrategyRow> strategies, string device, EngineWork work, int shards, StageTimings timings, DateTimeOffset finished)
+            IReadOnlyList<Core.Strategy.StrategyRow> strategies, string device, EngineWork work, ClusterShape cluster, StageTimings timings, DateTimeOffset finished)
         {
             try
             {
@@ -101,14 +107,23 @@ internal static class RunOutput
                 var result = new MarginRunResult(accounts, positions, device, timings, work, strategies);
                 var inputs = request.Inputs.Select(i => new InputFile(i.Role, i.Path, i.Sha256)).ToList();
                 var record = RunRecord.Build(request.RunId, inputs, request.Config, result, state.StartedAt, finished, request.CommandLine, request.Scenarios?.Count);
-                record["cluster"] = new JsonObject
+                var block = new JsonObject();
+                if (cluster.Settings is { } settings)
                 {
-                    ["shards"] = shards,
-                    ["starts"] = state.Starts,
-                    ["submissions"] = state.Submissions,
-                    ["retries"] = state.Retries,
-                    [FingerprintField] = state.Fingerprint,
-                };
+                    block["clusterId"] = settings.ClusterId;
+                    block["serviceId"] = settings.ServiceId;
+                    block["clustering"] = settings.Clustering.ToString().ToLowerInvariant();
+                    block["storage"] = settings.Storage.ToString().ToLowerInvariant();
+                }
+
+                block["silos"] = new JsonArray([.. cluster.Silos.Select(s => (JsonNode?)s)]);
+                block["shards"] = cluster.ShardDevices.Count;
+                block["shardDevices"] = new JsonArray([.. cluster.ShardDevices.Select(d => (JsonNode?)d)]);
+                block["starts"] = state.Starts;
+                block["submissions"] = state.Submissions;
+                block["retries"] = state.Retries;
+                block[FingerprintField] = state.Fingerprint;
+                record["cluster"] = block;
                 await RunRecord.WriteAsync(_staged.PathOf(ResultFiles.RunRecord), record);
                 if (request.Report)
                 {

@@ -45,6 +45,12 @@ public sealed class DefaultPathTests : IDisposable
 
         Assert.Equal(1, silo["engineCalls"]!.GetValue<int>());
         Assert.True(silo["instrumentRevaluations"]!.GetValue<long>() > 0);
+
+        // What priced it: the embedded cluster's settings, its one silo, and that silo's device (the direct run's).
+        var cluster = silo["cluster"]!;
+        Assert.Equal(("portfolio-margin", "localhost", "memory"), (cluster["clusterId"]!.GetValue<string>(), cluster["clustering"]!.GetValue<string>(), cluster["storage"]!.GetValue<string>()));
+        Assert.Single(cluster["silos"]!.AsArray());
+        Assert.Equal([alone["device"]!.GetValue<string>()], cluster["shardDevices"]!.AsArray().Select(d => d!.GetValue<string>()));
         Assert.Equal([Out("direct"), Out("silo")], Directory.GetFileSystemEntries(_folder).Order(StringComparer.Ordinal));
     }
 
