@@ -7,8 +7,6 @@ namespace PortfolioMargin.Cli;
 /// </summary>
 internal static class ClusterErrors
 {
-    public const string InterruptedMessage = "interrupted: the run was cancelled and nothing was written";
-
     public static async Task<int> ExitCodeOfAsync(Func<Task<int>> body, TextWriter stderr)
     {
         StopSignal.Watch();
@@ -18,8 +16,7 @@ internal static class ClusterErrors
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine(InterruptedMessage);
-            return StopSignal.ExitCode;
+            return StopSignal.Report(stderr);
         }
         catch (Exception error) when (VerbErrors.IsExpected(error))
         {

@@ -75,8 +75,7 @@ internal static class ClusterRunCommand
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
                     // Said before the silo stops: the process may be ended while it does.
-                    stderr.WriteLine(ClusterErrors.InterruptedMessage);
-                    return StopSignal.ExitCode;
+                    return StopSignal.Report(stderr);
                 }
 
                 var runGrain = cluster.Client.GetGrain<IMarginRunGrain>(runId);

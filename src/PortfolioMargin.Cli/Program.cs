@@ -38,8 +38,7 @@ try
 catch (OperationCanceledException)
 {
     // Ctrl+C or SIGTERM through a verb that does not catch its cancellation.
-    Console.Error.WriteLine(ClusterErrors.InterruptedMessage);
-    return StopSignal.ExitCode;
+    return StopSignal.Report(Console.Error);
 }
 catch (Exception error)
 {

@@ -22,6 +22,15 @@ internal static class StopSignal
     /// </summary>
     public static void Watch() => _registration ??= PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => _terminated = true);
 
+    public const string InterruptedMessage = "interrupted: the run was cancelled and nothing was written";
+
     /// <summary>The exit code of a command its cancellation stopped.</summary>
     public static int ExitCode => _terminated ? Terminated : Interrupted;
+
+    /// <summary>What every verb does once its cancellation has stopped it: says so in one line, and returns <see cref="ExitCode"/>.</summary>
+    public static int Report(TextWriter stderr)
+    {
+        stderr.WriteLine(InterruptedMessage);
+        return ExitCode;
+    }
 }

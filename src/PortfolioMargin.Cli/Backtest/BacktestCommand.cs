@@ -94,8 +94,7 @@ internal static class BacktestCommand
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            stderr.WriteLine(ClusterErrors.InterruptedMessage);
-            return StopSignal.ExitCode;
+            return StopSignal.Report(stderr);
         }
         catch (Exception error) when (VerbErrors.IsExpected(error))
         {

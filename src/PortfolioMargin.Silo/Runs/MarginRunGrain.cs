@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Orleans.Runtime.Placement;
@@ -219,7 +220,7 @@ internal sealed class MarginRunGrain(
 
             // What ran it, for run.json: the cluster's settings where the host bound them (a test host may not), the
             // silos the book was cut for, and each shard's device in shard order.
-            var settings = services.GetService(typeof(Microsoft.Extensions.Options.IOptions<Hosting.MarginClusterOptions>)) is Microsoft.Extensions.Options.IOptions<Hosting.MarginClusterOptions> bound ? bound.Value : null;
+            var settings = services.GetService<Microsoft.Extensions.Options.IOptions<Hosting.MarginClusterOptions>>()?.Value;
             var cluster = new RunOutput.ClusterShape(settings, [.. silos.Select(s => s.ToParsableString())], [.. results.Select(r => r.Device)]);
             await writer.CommitAsync(request, Run, accounts, positions, RunShards.MergeStrategies(results), devices, work, cluster, timings, DateTimeOffset.UtcNow);
         }

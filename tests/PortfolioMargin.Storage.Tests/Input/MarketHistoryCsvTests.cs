@@ -6,13 +6,9 @@ namespace PortfolioMargin.Storage.Tests.Input;
 /// <summary>A backtest's history file: what it reads, and every bad row named by file, line and field.</summary>
 public class MarketHistoryCsvTests
 {
-    private const string Header = "date,underlying,spot,atmVol,rate\n";
+    private const string Header = HistoryText.Header;
 
-    private const string Good = Header +
-        "2024-01-02,AAA,100,0.2,0.03\n" +
-        "2024-01-02,BBB,50,0.3,0.03\n" +
-        "2024-01-03,BBB,51,0.31,0.031\n" +
-        "2024-01-03,AAA,101,0.21,0.031\n";
+    private const string Good = HistoryText.Good;
 
     [Fact]
     public void Reads_dates_in_order_with_underlyings_in_any_row_order()
