@@ -86,4 +86,85 @@ public sealed class MessageSerializationTests
 
         Assert.Null(RoundTrip(request with { Scenarios = null }).Scenarios);
     }
+
+    /// <summary>The sample market padded with <paramref name="unused"/> uncorrelated underlyings after its own.</summary>
+    private static Core.Market.MarketSnapshot Padded(Core.Market.MarketSnapshot market, int unused)
+    {
+        var size = market.Underlyings.Count + unused;
+        var correlation = Core.Market.MarketSnapshot.Identity(size);
+        for (var i = 0; i < market.Underlyings.Count; i++)
+        {
+            for (var j = 0; j < market.Underlyings.Count; j++)
+            {
+                correlation[i, j] = market.Correlation[i, j];
+            }
+        }
+
+        var extra = Enumerable.Range(0, unused).Select(k => market.Underlyings[0] with { Id = $"UNUSED{k}" });
+        return market with { Underlyings = [.. market.Underlyings, .. extra], Correlation = correlation };
+    }
+
+    private static void AssertSameBits(double[,] expected, double[,] actual)
+    {
+        Assert.Equal(expected.GetLength(0), actual.GetLength(0));
+        Assert.Equal(expected.Cast<double>().Select(BitConverter.DoubleToInt64Bits), actual.Cast<double>().Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    [Fact]
+    public void A_market_of_thousands_of_uncorrelated_underlyings_travels_as_its_correlated_entries_and_comes_back_bit_for_bit()
+    {
+        var sample = SampleBook.Load().Market;
+        var padded = Padded(sample, 2_000);
+
+        var bytes = Wire.SerializeToArray(padded);
+        var back = Wire.Deserialize<Core.Market.MarketSnapshot>(bytes);
+
+        AssertSameBits(padded.Correlation, back!.Correlation);
+        Assert.Equal(padded.Underlyings, back.Underlyings);
+
+        // Dense, 2,014² entries would be 32 MB; the sparse form is the 14-underlying block's off-diagonal entries
+        // (two numbers each) and the underlyings' fields, well under a megabyte.
+        Assert.True(bytes.Length < 1_000_000, $"{bytes.Length} bytes");
+        var surrogate = new MarketSnapshotConverter().ConvertToSurrogate(padded);
+        Assert.Null(surrogate.CorrelationRowMajor);
+        var block = sample.Correlation.Cast<double>().Count(c => c != 0.0) - sample.Underlyings.Count;
+        Assert.Equal(block, surrogate.CorrelationEntryIndex!.Length);
+    }
+
+    [Fact]
+    public void A_dense_correlation_travels_row_major_and_an_older_messages_row_major_form_still_reads()
+    {
+        var sample = SampleBook.Load().Market;
+        var surrogate = new MarketSnapshotConverter().ConvertToSurrogate(sample);
+
+        Assert.NotNull(surrogate.CorrelationRowMajor);
+        Assert.Null(surrogate.CorrelationEntryIndex);
+        AssertSameBits(sample.Correlation, RoundTrip(sample).Correlation);
+
+        // What a silo of the build before sends: fields 0 to 4 only, row-major.
+        var older = new MarketSnapshotSurrogate
+        {
+            AsOf = sample.AsOf,
+            Currency = sample.Currency,
+            Rate = sample.Rate,
+            Underlyings = [.. sample.Underlyings],
+            CorrelationRowMajor = sample.Correlation.Cast<double>().ToArray(),
+        };
+        AssertSameBits(sample.Correlation, new MarketSnapshotConverter().ConvertFromSurrogate(older).Correlation);
+    }
+
+    [Fact]
+    public void An_identity_correlation_travels_as_no_entries_and_odd_entries_keep_their_bits()
+    {
+        var sample = SampleBook.Load().Market;
+        var identity = Padded(sample with { Underlyings = [sample.Underlyings[0]], Correlation = new double[,] { { 1.0 } } }, 3);
+        Assert.Empty(new MarketSnapshotConverter().ConvertToSurrogate(identity).CorrelationEntryIndex!);
+        AssertSameBits(identity.Correlation, RoundTrip(identity).Correlation);
+
+        // A −0.0 off the diagonal and a diagonal that is not 1 are not the identity's bits: they travel as entries.
+        var odd = Padded(sample with { Underlyings = [sample.Underlyings[0]], Correlation = new double[,] { { 1.0 } } }, 3);
+        odd.Correlation[1, 2] = -0.0;
+        odd.Correlation[3, 3] = 0.9999999999999999;
+        AssertSameBits(odd.Correlation, RoundTrip(odd).Correlation);
+    }
 }

@@ -36,7 +36,12 @@ public sealed class UnderlyingConverter : IConverter<Underlying, UnderlyingSurro
     };
 }
 
-/// <summary>The correlation matrix travels row-major in one flat array.</summary>
+/// <summary>
+/// The correlation matrix travels as its entries that differ from the identity, [row·size + column] with their
+/// values, where that is the smaller form (a market of thousands of underlyings with a correlation block over a
+/// few: a dense 20,000² matrix is 3.2 GB), else row-major in one flat array (the only form before the sparse one,
+/// which an older message still reads as). Both are exact: every entry comes back bit for bit.
+/// </summary>
 [GenerateSerializer, Alias("PortfolioMargin.Grains.Surrogates.MarketSnapshotSurrogate")]
 public struct MarketSnapshotSurrogate
 {
@@ -44,7 +49,9 @@ public struct MarketSnapshotSurrogate
     [Id(1)] public string Currency;
     [Id(2)] public double Rate;
     [Id(3)] public Underlying[] Underlyings;
-    [Id(4)] public double[] CorrelationRowMajor;
+    [Id(4)] public double[]? CorrelationRowMajor;
+    [Id(5)] public long[]? CorrelationEntryIndex;
+    [Id(6)] public double[]? CorrelationEntryValue;
 }
 
 [RegisterConverter]
@@ -53,24 +60,77 @@ public sealed class MarketSnapshotConverter : IConverter<MarketSnapshot, MarketS
     public MarketSnapshot ConvertFromSurrogate(in MarketSnapshotSurrogate s)
     {
         var size = s.Underlyings.Length;
-        var correlation = new double[size, size];
+        if (s.CorrelationRowMajor is { } dense)
+        {
+            var correlation = new double[size, size];
+            for (var i = 0; i < size; i++)
+            {
+                for (var j = 0; j < size; j++)
+                {
+                    correlation[i, j] = dense[(long)i * size + j];
+                }
+            }
+
+            return new MarketSnapshot(s.AsOf, s.Currency, s.Rate, s.Underlyings, correlation);
+        }
+
+        var sparse = MarketSnapshot.Identity(size);
+        var index = s.CorrelationEntryIndex ?? [];
+        var value = s.CorrelationEntryValue ?? [];
+        for (var k = 0; k < index.Length; k++)
+        {
+            sparse[index[k] / size, index[k] % size] = value[k];
+        }
+
+        return new MarketSnapshot(s.AsOf, s.Currency, s.Rate, s.Underlyings, sparse);
+    }
+
+    public MarketSnapshotSurrogate ConvertToSurrogate(in MarketSnapshot m)
+    {
+        var surrogate = new MarketSnapshotSurrogate
+        {
+            AsOf = m.AsOf,
+            Currency = m.Currency,
+            Rate = m.Rate,
+            Underlyings = [.. m.Underlyings],
+        };
+        var size = m.Correlation.GetLength(0);
+        var index = new List<long>();
+        var value = new List<double>();
         for (var i = 0; i < size; i++)
         {
             for (var j = 0; j < size; j++)
             {
-                correlation[i, j] = s.CorrelationRowMajor[i * size + j];
+                // Compared as bits, so that a −0.0 off the diagonal or a NaN (never valid, but exact either way) travels too.
+                var entry = m.Correlation[i, j];
+                if (BitConverter.DoubleToInt64Bits(entry) != BitConverter.DoubleToInt64Bits(i == j ? 1.0 : 0.0))
+                {
+                    index.Add((long)i * size + j);
+                    value.Add(entry);
+                }
             }
         }
 
-        return new MarketSnapshot(s.AsOf, s.Currency, s.Rate, s.Underlyings, correlation);
-    }
+        // An entry costs two numbers sparse, one dense: sparse only where fewer than half of them are not the identity's.
+        if (2L * index.Count < (long)size * size)
+        {
+            surrogate.CorrelationEntryIndex = [.. index];
+            surrogate.CorrelationEntryValue = [.. value];
+        }
+        else
+        {
+            var dense = new double[(long)size * size];
+            for (var i = 0; i < size; i++)
+            {
+                for (var j = 0; j < size; j++)
+                {
+                    dense[(long)i * size + j] = m.Correlation[i, j];
+                }
+            }
 
-    public MarketSnapshotSurrogate ConvertToSurrogate(in MarketSnapshot m) => new()
-    {
-        AsOf = m.AsOf,
-        Currency = m.Currency,
-        Rate = m.Rate,
-        Underlyings = [.. m.Underlyings],
-        CorrelationRowMajor = m.Correlation.Cast<double>().ToArray(),
-    };
+            surrogate.CorrelationRowMajor = dense;
+        }
+
+        return surrogate;
+    }
 }
