@@ -21,7 +21,10 @@ internal sealed class ProgressLine(TextWriter stderr, bool quiet = false) : IPro
     {
         var seconds = Math.Max(value.Elapsed.TotalSeconds, 1e-9);
         var rate = $"{value.PathsSimulated / seconds / 1e6:F2} M account-paths/s";
-        Show(value.Fraction, $"{value.AccountsDone}/{value.AccountsTotal} accounts done, {rate}", value.Elapsed);
+        // Accounts are done a whole batch at a time (one batch, the usual case, ends with the run), so inside a batch
+        // the account-paths simulated are what moves.
+        var paths = value.PathsTotal > 0 ? $"{value.PathsSimulated:N0} of {value.PathsTotal:N0} account-paths, " : "";
+        Show(value.Fraction, $"{paths}{value.AccountsDone}/{value.AccountsTotal} accounts done, {rate}", value.Elapsed);
     }
 
     /// <summary>Progress that only counts things done: accounts (a run through a cluster), dates (a backtest).</summary>

@@ -24,4 +24,18 @@ public sealed class ProgressLineTests
         Assert.Contains(", 260/260 accounts", lines[1], StringComparison.Ordinal);
         Assert.Contains("7.0 s", lines[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Inside_a_batch_the_line_counts_the_account_paths_simulated_not_only_the_accounts_done()
+    {
+        var log = new StringWriter();
+        var progress = new ProgressLine(log);
+
+        // One batch of 260 accounts at 10,000 paths, 4,096 paths into it: no account is done yet.
+        progress.Report(new Engine.EngineProgress(0, 260, 260L * 4096, TimeSpan.FromSeconds(1), 260L * 10_000));
+
+        var line = log.ToString().Trim();
+        Assert.Contains("1,064,960 of 2,600,000 account-paths, 0/260 accounts done", line, StringComparison.Ordinal);
+        Assert.StartsWith("progress: 41 %", line, StringComparison.Ordinal);
+    }
 }
