@@ -97,7 +97,11 @@ public sealed class MarketSnapshotConverter : IConverter<MarketSnapshot, MarketS
         var size = m.Correlation.GetLength(0);
         var index = new List<long>();
         var value = new List<double>();
-        for (var i = 0; i < size; i++)
+
+        // An entry costs two numbers sparse, one dense: sparse only while fewer than half of them are not the
+        // identity's; past that the collecting stops, so a big dense matrix is not listed entry by entry first.
+        var sparse = true;
+        for (var i = 0; i < size && sparse; i++)
         {
             for (var j = 0; j < size; j++)
             {
@@ -109,10 +113,11 @@ public sealed class MarketSnapshotConverter : IConverter<MarketSnapshot, MarketS
                     value.Add(entry);
                 }
             }
+
+            sparse = 2L * index.Count < (long)size * size;
         }
 
-        // An entry costs two numbers sparse, one dense: sparse only where fewer than half of them are not the identity's.
-        if (2L * index.Count < (long)size * size)
+        if (sparse)
         {
             surrogate.CorrelationEntryIndex = [.. index];
             surrogate.CorrelationEntryValue = [.. value];
