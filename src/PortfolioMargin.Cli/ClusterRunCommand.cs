@@ -45,7 +45,7 @@ internal static class ClusterRunCommand
             var loading = Task.Run(() => Timed(() =>
             {
                 var run = ClusterConnection.RunRequest(request.Book, runId, folder, updateAccounts: !embedded);
-                accelerator?.PriceAhead(new MarginInputs(run.Market, run.Positions, run.Collateral, run.Config, run.Scenarios));
+                accelerator?.PriceAhead(new MarginInputs(run.Market, run.Positions, run.Collateral, run.Config, run.Scenarios), run.Report);
                 return run;
             }), cancellation);
             var opening = TimedAsync(Task.Run(() => ClusterConnection.OpenAsync(request, settings, cancellation, accelerator), cancellation));

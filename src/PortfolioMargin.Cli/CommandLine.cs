@@ -140,7 +140,7 @@ internal static class CommandLine
         var cluster = new Option<FileInfo?>("--cluster") { Description = "Run as a client of the running Orleans cluster this config describes (default: an embedded silo in this process)." };
         var direct = new Option<bool>("--direct") { Description = "Call the engine directly, without a silo (what tests and benchmarks do)." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr (errors and the summary still show)." };
-        var report = new Option<bool>("--report") { Description = "Also write report.html (see `pm report`) with the results; with --direct, also report-detail.parquet (loss distributions and stress grids of the report's accounts)." };
+        var report = new Option<bool>("--report") { Description = "Also write report.html (see `pm report`) and report-detail.parquet (loss distributions and stress grids of the report's accounts) with the results." };
         var scenarios = ScenariosOption();
 
         var command = new Command("run", "Run a margin calculation over a book and write accounts.parquet, positions.parquet and run.json.")

@@ -5,6 +5,7 @@ using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Engine;
 using PortfolioMargin.Engine.Backends;
 using PortfolioMargin.Kernels;
+using PortfolioMargin.Reporting.Margin;
 using PortfolioMargin.Storage.Output;
 
 namespace PortfolioMargin.Cli;
@@ -57,11 +58,8 @@ internal static class RunCommand
                 }
 
                 var tables = new ResultTables(folder.PathOf);
-                result.Timings.Add("parquet", tables.FinishAsync(runId, inputs.Market, result.Accounts, result.Positions, result.Strategies).GetAwaiter().GetResult());
-                if (request.Report)
-                {
-                    RunReportFiles.WriteDetail(folder, result, ResultMetadata.Of(runId, inputs.Market).KeyValues());
-                }
+                var details = result.Details is { } all ? ReportAccounts.Detailed(result.Accounts, all) : null;
+                result.Timings.Add("parquet", tables.FinishAsync(runId, inputs.Market, result.Accounts, result.Positions, result.Strategies, details).GetAwaiter().GetResult());
 
                 var record = RunRecord.Build(runId, files, inputs.Config, result, started, DateTimeOffset.UtcNow, request.CommandLine, inputs.Scenarios?.Count);
                 RunRecord.WriteAsync(folder.PathOf(ResultFiles.RunRecord), record).GetAwaiter().GetResult();

@@ -12,7 +12,8 @@ namespace PortfolioMargin.Grains.Abstractions;
 /// with a given scenario set prices the whole set, as every shard of a simulated run draws the same paths: the
 /// factors of <paramref name="Factors"/>, the underlyings the whole run references (see <see cref="FactorSet"/>),
 /// not only the shard's own, so a shard's accounts come out as in the whole book. Null (a job from before the field
-/// existed): every underlying of the snapshot, as shards were priced then.
+/// existed): every underlying of the snapshot, as shards were priced then. <paramref name="RecordDetail"/>: the run
+/// writes a report (`pm run --report`), so the shard returns the detail of the accounts a report would show.
 /// </summary>
 [GenerateSerializer, Alias("PortfolioMargin.Grains.ShardJob"), Immutable]
 public sealed record ShardJob(
@@ -24,7 +25,8 @@ public sealed record ShardJob(
     Position[] Positions,
     CollateralHolding[] Collateral,
     ScenarioSet? Scenarios = null,
-    string[]? Factors = null);
+    string[]? Factors = null,
+    bool RecordDetail = false);
 
 public enum ShardPhase
 {
@@ -37,12 +39,15 @@ public enum ShardPhase
 
 /// <summary>
 /// A shard's results: accounts in ordinal order, position risks in the shard's position order (the book's file
-/// order restricted to the shard), and the engine call that priced them.
+/// order restricted to the shard), and the engine call that priced them; with <see cref="ShardJob.RecordDetail"/>,
+/// the loss histograms and stress grids of the accounts a report of this shard alone would show
+/// (<c>ReportAccounts.Detailed</c>), a superset of those the whole run's report shows, else null.
 /// </summary>
 [GenerateSerializer, Alias("PortfolioMargin.Grains.ShardResult"), Immutable]
 public sealed record ShardResult(
     AccountMargin[] Accounts, PositionRisk[] Positions, string Device, EngineCall Call, Dictionary<string, double> StageMilliseconds,
-    Core.Strategy.StrategyRow[] Strategies);
+    Core.Strategy.StrategyRow[] Strategies,
+    Core.Runs.AccountDetail[]? Details = null);
 
 /// <summary>
 /// Where a shard stands; <paramref name="Result"/> is set once it completed, <paramref name="Error"/> once it failed.

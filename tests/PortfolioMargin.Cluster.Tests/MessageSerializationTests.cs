@@ -68,6 +68,25 @@ public sealed class MessageSerializationTests
     }
 
     [Fact]
+    public void A_shard_job_asks_for_the_report_detail_and_its_result_carries_it_bit_for_bit()
+    {
+        var inputs = SampleBook.Load();
+        var detail = new Core.Runs.AccountDetail("ACC1", -1234.5, 0.1, [3, 0, 7], [new(-0.15, 0.25, 987.25), new(0.0, -0.0, double.Epsilon)]);
+        var result = new ShardResult([], [], "host", new EngineCall("c-1", 1, 1, 1, 10), [], [], [detail]);
+
+        var job = RoundTrip(new ShardJob("r", 0, 1, inputs.Market, inputs.Config, [], [], RecordDetail: true));
+        var back = RoundTrip(new ShardStatus(ShardPhase.Completed, 1, 1, result)).Result!.Details!.Single();
+
+        Assert.True(job.RecordDetail);
+        Assert.False(RoundTrip(job with { RecordDetail = false }).RecordDetail);
+        Assert.Equal((detail.Account, detail.LossLowest, detail.BinWidth), (back.Account, back.LossLowest, back.BinWidth));
+        Assert.Equal(detail.PathCounts, back.PathCounts);
+        Assert.Equal(detail.Stress, back.Stress);
+        Assert.True(double.IsNegative(back.Stress[1].VolMoveRelative));
+        Assert.Null(RoundTrip(result with { Details = null }).Details);
+    }
+
+    [Fact]
     public void A_run_request_and_a_shard_job_carry_their_scenario_set_bit_for_bit_and_none_stays_none()
     {
         var inputs = SampleBook.Load();

@@ -37,4 +37,29 @@ public sealed class BuildingBlockTests
         Assert.Equal("A196", choice.Liquidations[0]);
         Assert.Equal(100 - 1 - ReportAccounts.MaxLiquidationSections, choice.LiquidationsOmitted);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Every_account_the_books_choice_names_is_in_its_own_shards_choice_whatever_the_cut(int seed)
+    {
+        // Ties in the requirement (a few distinct values) and more liquidations than the cap, as in book M.
+        var random = new Random(seed);
+        var accounts = Enumerable.Range(0, 400).Select(i => ($"A{i:000}", (double)random.Next(30), random.NextDouble() < 0.4)).ToList();
+        var book = ReportAccounts.Choose(accounts, ReportAccounts.DefaultTop).All.ToList();
+
+        for (var shards = 2; shards <= 6; shards++)
+        {
+            var cuts = Enumerable.Range(0, shards - 1).Select(_ => random.Next(1, accounts.Count)).Append(0).Append(accounts.Count).Distinct().Order().ToList();
+            var union = new HashSet<string>(StringComparer.Ordinal);
+            for (var k = 0; k + 1 < cuts.Count; k++)
+            {
+                union.UnionWith(ReportAccounts.Choose(accounts[cuts[k]..cuts[k + 1]], ReportAccounts.DefaultTop).All);
+            }
+
+            Assert.Equal(ReportAccounts.DefaultTop + ReportAccounts.MaxLiquidationSections, book.Count);
+            Assert.All(book, account => Assert.Contains(account, union));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using PortfolioMargin.Core.Margin;
 using PortfolioMargin.Core.Portfolio;
 using PortfolioMargin.Core.Risk;
+using PortfolioMargin.Core.Runs;
 using PortfolioMargin.Core.Strategy;
 
 namespace PortfolioMargin.Grains.Abstractions.Surrogates;
@@ -144,5 +145,44 @@ public sealed class StrategyRowConverter : IConverter<StrategyRow, StrategyRowSu
         Multiplicity = r.Multiplicity,
         Requirement = r.Requirement,
         ProvenOptimal = r.ProvenOptimal,
+    };
+}
+
+/// <summary>A report's account detail: the stress grid as three columns rather than a list of cells.</summary>
+[GenerateSerializer, Alias("PortfolioMargin.Grains.Surrogates.AccountDetailSurrogate")]
+public struct AccountDetailSurrogate
+{
+    [Id(0)] public string Account;
+    [Id(1)] public double LossLowest;
+    [Id(2)] public double BinWidth;
+    [Id(3)] public int[] PathCounts;
+    [Id(4)] public double[] StressPriceMove;
+    [Id(5)] public double[] StressVolMove;
+    [Id(6)] public double[] StressLoss;
+}
+
+[RegisterConverter]
+public sealed class AccountDetailConverter : IConverter<AccountDetail, AccountDetailSurrogate>
+{
+    public AccountDetail ConvertFromSurrogate(in AccountDetailSurrogate s)
+    {
+        var cells = new StressCell[s.StressLoss.Length];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i] = new StressCell(s.StressPriceMove[i], s.StressVolMove[i], s.StressLoss[i]);
+        }
+
+        return new AccountDetail(s.Account, s.LossLowest, s.BinWidth, s.PathCounts, cells);
+    }
+
+    public AccountDetailSurrogate ConvertToSurrogate(in AccountDetail d) => new()
+    {
+        Account = d.Account,
+        LossLowest = d.LossLowest,
+        BinWidth = d.BinWidth,
+        PathCounts = d.PathCounts,
+        StressPriceMove = [.. d.Stress.Select(c => c.PriceMoveRelative)],
+        StressVolMove = [.. d.Stress.Select(c => c.VolMoveRelative)],
+        StressLoss = [.. d.Stress.Select(c => c.Loss)],
     };
 }

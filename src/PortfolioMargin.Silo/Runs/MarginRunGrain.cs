@@ -222,7 +222,8 @@ internal sealed class MarginRunGrain(
             // silos the book was cut for, and each shard's device in shard order.
             var settings = services.GetService<Microsoft.Extensions.Options.IOptions<Hosting.MarginClusterOptions>>()?.Value;
             var cluster = new RunOutput.ClusterShape(settings, [.. silos.Select(s => s.ToParsableString())], [.. results.Select(r => r.Device)]);
-            await writer.CommitAsync(request, Run, accounts, positions, RunShards.MergeStrategies(results), devices, work, cluster, timings, DateTimeOffset.UtcNow);
+            var details = request.Report ? RunShards.MergeDetails(results, accounts) : null;
+            await writer.CommitAsync(request, Run, accounts, positions, RunShards.MergeStrategies(results), details, devices, work, cluster, timings, DateTimeOffset.UtcNow);
         }
 
         _results = accounts;

@@ -96,11 +96,12 @@ internal static class RunOutput
 
         public async Task CommitAsync(
             MarginRunRequest request, MarginRunState state, AccountMargin[] accounts, IReadOnlyList<PositionRisk> positions,
-            IReadOnlyList<Core.Strategy.StrategyRow> strategies, string device, EngineWork work, ClusterShape cluster, StageTimings timings, DateTimeOffset finished)
+            IReadOnlyList<Core.Strategy.StrategyRow> strategies, IReadOnlyList<AccountDetail>? details, string device, EngineWork work,
+            ClusterShape cluster, StageTimings timings, DateTimeOffset finished)
         {
             try
             {
-                timings.Add("parquet", await _tables.FinishAsync(request.RunId, request.Market, accounts, positions, strategies));
+                timings.Add("parquet", await _tables.FinishAsync(request.RunId, request.Market, accounts, positions, strategies, details));
 
                 // The engine's stages, summed over the shards, then the run's own wall time from submission to the files.
                 timings.Add("cluster", finished - state.StartedAt);
@@ -127,8 +128,7 @@ internal static class RunOutput
                 await RunRecord.WriteAsync(_staged.PathOf(ResultFiles.RunRecord), record);
                 if (request.Report)
                 {
-                    // Drawn from the staged files, so it lands with them or not at all; the cluster records no
-                    // per-account distributions (docs/report.md), and the report says so in their place.
+                    // Drawn from the staged files (report-detail.parquet among them), so it lands with them or not at all.
                     await Reporting.Margin.MarginReport.WriteAsync(_staged.Staging, _staged.PathOf(ResultFiles.Report));
                 }
 

@@ -56,9 +56,12 @@ internal sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunSh
     private ShardResult Price(ShardJob job, CancellationToken stop)
     {
         var inputs = new MarginInputs(job.Market, job.Positions, job.Collateral, job.Config, job.Scenarios) { Factors = job.Factors ?? FactorSet.EveryUnderlying(job.Market) };
-        var (result, call) = accelerator.Run(inputs, MarginEngine.AccountsOf(inputs).Count, _progress, stop);
+        var (result, call) = accelerator.Run(inputs, MarginEngine.AccountsOf(inputs).Count, _progress, stop, job.RecordDetail);
+
+        // Only the accounts a report of this shard would show travel back: the run's report shows a subset of them.
+        var details = result.Details is { } all ? Reporting.Margin.ReportAccounts.Detailed(result.Accounts, all).ToArray() : null;
         return new ShardResult(
-            [.. result.Accounts], [.. result.Positions], result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds), [.. result.Strategies]);
+            [.. result.Accounts], [.. result.Positions], result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds), [.. result.Strategies], details);
     }
 
     private ShardStatus Status() => _work switch

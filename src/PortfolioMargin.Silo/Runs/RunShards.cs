@@ -31,7 +31,7 @@ internal sealed class RunShards
         // Every shard simulates the whole run's factors, not only its own accounts' underlyings.
         var factors = FactorSet.ReferencedIds(request.Market, request.Positions, request.Collateral);
         ShardJob Job(int k, int n, Position[] positions, CollateralHolding[] collateral) =>
-            new(request.RunId, k, n, request.Market, request.Config, positions, collateral, request.Scenarios, factors);
+            new(request.RunId, k, n, request.Market, request.Config, positions, collateral, request.Scenarios, factors, request.Report);
 
         // One silo: the book goes whole, without a copy or a pass over it.
         if (silos <= 1)
@@ -99,6 +99,22 @@ internal sealed class RunShards
 
     /// <summary>The shards' strategies, given in shard order: account order, as a direct run lists them.</summary>
     public static Core.Strategy.StrategyRow[] MergeStrategies(IReadOnlyList<ShardResult> results) => results.SelectMany(r => r.Strategies).ToArray();
+
+    /// <summary>
+    /// The detail (loss histogram, stress grid) of the accounts the run's report shows, chosen over the whole book
+    /// from the shards' own choices (exact: <see cref="Reporting.Margin.ReportAccounts.Detailed"/>); null when the
+    /// run writes no report.
+    /// </summary>
+    public static IReadOnlyList<Core.Runs.AccountDetail>? MergeDetails(IReadOnlyList<ShardResult> results, IReadOnlyList<AccountMargin> accounts)
+    {
+        if (results.Any(r => r.Details is null))
+        {
+            return null;
+        }
+
+        var details = results.SelectMany(r => r.Details!).ToDictionary(d => d.Account, StringComparer.Ordinal);
+        return Reporting.Margin.ReportAccounts.Detailed(accounts, details);
+    }
 
     /// <summary>The shards' position risks, given in shard order, in the book's file order.</summary>
     public PositionRisk[] MergePositions(IReadOnlyList<PositionRisk[]> shards)

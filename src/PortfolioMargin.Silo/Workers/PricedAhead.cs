@@ -8,7 +8,7 @@ namespace PortfolioMargin.Silo.Workers;
 /// An engine call started before the run that wants it (<see cref="SiloAccelerator.PriceAhead"/>). Its progress is
 /// kept until the run's shard joins, then handed on as it comes; the shard's cancellation stops it.
 /// </summary>
-internal sealed class PricedAhead(Core.Input.MarginInputs inputs) : IProgress<EngineProgress>
+internal sealed class PricedAhead(Core.Input.MarginInputs inputs, bool recordDetail) : IProgress<EngineProgress>
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
@@ -22,10 +22,11 @@ internal sealed class PricedAhead(Core.Input.MarginInputs inputs) : IProgress<En
 
     /// <summary>
     /// The same book: the objects themselves, not equal copies, the same config, the same scenario set (or none) and
-    /// the same factor set (a shard names the run's explicitly; the call priced ahead takes the book's own).
+    /// the same factor set (a shard names the run's explicitly; the call priced ahead takes the book's own), and the
+    /// same choice of recording each account's detail for a report.
     /// </summary>
-    public bool Prices(Core.Input.MarginInputs other) =>
-        ReferenceEquals(inputs.Market, other.Market) && ReferenceEquals(inputs.Positions, other.Positions)
+    public bool Prices(Core.Input.MarginInputs other, bool otherRecordsDetail) =>
+        otherRecordsDetail == recordDetail && ReferenceEquals(inputs.Market, other.Market) && ReferenceEquals(inputs.Positions, other.Positions)
         && ReferenceEquals(inputs.Collateral, other.Collateral) && inputs.Config == other.Config
         && ReferenceEquals(inputs.Scenarios, other.Scenarios)
         && Core.Market.FactorSet.Of(inputs.Market, inputs.Factors, inputs.Positions, inputs.Collateral)

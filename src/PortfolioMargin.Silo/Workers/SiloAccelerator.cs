@@ -39,12 +39,13 @@ public sealed class SiloAccelerator : IDisposable
 
     public long AccountsPriced => Interlocked.Read(ref _accountsPriced);
 
+    /// <param name="recordDetail">Keep every account's loss histogram and stress grid (<see cref="EngineOptions.RecordAccountDetail"/>), for a report.</param>
     public (MarginRunResult Result, EngineCall Call) Run(
-        Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress = null, CancellationToken cancellation = default)
+        Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress = null, CancellationToken cancellation = default, bool recordDetail = false)
     {
-        return TakeAhead(inputs) is { } ahead
+        return TakeAhead(inputs, recordDetail) is { } ahead
             ? ahead.Join(progress, cancellation)
-            : RunNow(inputs, accounts, progress, cancellation);
+            : RunNow(inputs, accounts, recordDetail, progress, cancellation);
     }
 
     /// <summary>
@@ -55,29 +56,30 @@ public sealed class SiloAccelerator : IDisposable
     /// messages are immutable, and an equal config. A book nobody joins is stopped by <see cref="DropAhead"/> or
     /// <see cref="Dispose"/>; it wrote nothing, since writing is the run grain's.
     /// </summary>
-    public void PriceAhead(Core.Input.MarginInputs inputs)
+    public void PriceAhead(Core.Input.MarginInputs inputs, bool recordDetail = false)
     {
-        var ahead = new PricedAhead(inputs);
+        var ahead = new PricedAhead(inputs, recordDetail);
         Interlocked.Exchange(ref _ahead, ahead)?.Stop();
-        ahead.Start(() => RunNow(inputs, MarginEngine.AccountsOf(inputs).Count, ahead, ahead.Cancellation));
+        ahead.Start(() => RunNow(inputs, MarginEngine.AccountsOf(inputs).Count, recordDetail, ahead, ahead.Cancellation));
     }
 
     /// <summary>Stops a book priced ahead that no run joined (its run was refused, or the command stopped).</summary>
     public void DropAhead() => Interlocked.Exchange(ref _ahead, null)?.StopAndWait();
 
-    private PricedAhead? TakeAhead(Core.Input.MarginInputs inputs)
+    private PricedAhead? TakeAhead(Core.Input.MarginInputs inputs, bool recordDetail)
     {
         var ahead = Volatile.Read(ref _ahead);
-        return ahead is not null && ahead.Prices(inputs) && Interlocked.CompareExchange(ref _ahead, null, ahead) == ahead ? ahead : null;
+        return ahead is not null && ahead.Prices(inputs, recordDetail) && Interlocked.CompareExchange(ref _ahead, null, ahead) == ahead ? ahead : null;
     }
 
     private (MarginRunResult Result, EngineCall Call) RunNow(
-        Core.Input.MarginInputs inputs, int accounts, IProgress<EngineProgress>? progress, CancellationToken cancellation)
+        Core.Input.MarginInputs inputs, int accounts, bool recordDetail, IProgress<EngineProgress>? progress, CancellationToken cancellation)
     {
         lock (_gate)
         {
             cancellation.ThrowIfCancellationRequested();
-            var result = new MarginEngine(_accelerator.Value, _engineOptions).Run(inputs, progress, cancellation);
+            var options = recordDetail ? _engineOptions with { RecordAccountDetail = true } : _engineOptions;
+            var result = new MarginEngine(_accelerator.Value, options).Run(inputs, progress, cancellation);
             var call = Interlocked.Increment(ref _engineCalls);
             Interlocked.Add(ref _accountsPriced, accounts);
             var work = result.Work;
