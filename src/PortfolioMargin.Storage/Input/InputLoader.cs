@@ -21,8 +21,9 @@ public static class InputLoader
     public const string StandardInput = "-";
 
     /// <summary>
-    /// The largest input read: the text is decoded whole, and .NET strings stop at about a billion characters.
-    /// A bigger file is refused with its size instead of failing deep in a parser.
+    /// The largest input read whole (market, config, collateral, scenarios, history, and a Parquet book from a pipe):
+    /// such a text is decoded at once, and .NET strings stop at about a billion characters. A bigger file is refused
+    /// with its size instead of failing deep in a parser. A CSV positions file is read in segments and has no limit.
     /// </summary>
     public const long MaxFileBytes = 1L << 30;
 
@@ -125,7 +126,7 @@ public static class InputLoader
     {
         if (!IsParquet(path))
         {
-            return PositionsCsv.Parse(ReadText(path, "positions", files), path);
+            return PositionsCsv.Parse(ReadSegments(path, "positions", files), path);
         }
 
         using var stream = ReadStream(path, "positions", files);
@@ -134,9 +135,54 @@ public static class InputLoader
 
     private static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A Parquet input's bytes: its footer is at the end, so a pipe is read into memory first, a file is read where it lies.</summary>
-    private static MemoryStream ReadStream(string path, string role, List<InputFile>? files) =>
-        new(ReadBytes(path, role, files), writable: false);
+    /// <summary>
+    /// A Parquet input: its footer is at the end, so a pipe is read into memory first; a file is read where it lies,
+    /// after one pass over it for its SHA-256, so that memory follows what the reader keeps, not the file's size.
+    /// </summary>
+    private static Stream ReadStream(string path, string role, List<InputFile>? files)
+    {
+        if (path == StandardInput || !File.Exists(path))
+        {
+            return new MemoryStream(ReadBytes(path, role, files), writable: false);
+        }
+
+        var stream = Open(path);
+        if (!stream.CanSeek)
+        {
+            stream.Dispose();
+            return new MemoryStream(ReadBytes(path, role, files), writable: false);
+        }
+
+        try
+        {
+            var sha256 = SHA256.HashData(stream);
+            stream.Position = 0;
+            files?.Add(new InputFile(role, Path.GetFullPath(path), Convert.ToHexStringLower(sha256)));
+            return stream;
+        }
+        catch (IOException e)
+        {
+            stream.Dispose();
+            throw new InputException(path, 0, "", $"cannot be read: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// A CSV input as segments of whole records (<see cref="TextSegments"/>), hashed as they are read and noted in
+    /// <paramref name="files"/> once the last is read: the positions file, the one that grows with the book, is never
+    /// held whole.
+    /// </summary>
+    private static IEnumerable<string> ReadSegments(string path, string role, List<InputFile>? files)
+    {
+        using var stream = Open(path);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var segment in TextSegments.Read(stream, path, hash))
+        {
+            yield return segment;
+        }
+
+        files?.Add(new InputFile(role, path == StandardInput ? StandardInput : Path.GetFullPath(path), Convert.ToHexStringLower(hash.GetHashAndReset())));
+    }
 
     /// <summary>
     /// The whole file decoded at once: a reader growing a buffer copies a half-gigabyte book several times over.
@@ -208,7 +254,7 @@ public static class InputLoader
     }
 
     private static InputException TooLarge(string path, long bytes) =>
-        new(path, 0, "", $"is {bytes:N0} bytes or more; inputs are read whole and may be at most {MaxFileBytes:N0} bytes (split the book, or give positions as Parquet)");
+        new(path, 0, "", $"is {bytes:N0} bytes or more; inputs are read whole and may be at most {MaxFileBytes:N0} bytes (split it; a positions file has no such limit)");
 
     private static Stream Open(string path)
     {

@@ -60,7 +60,8 @@ internal static class LineBlocks
         return blocks;
     }
 
-    private static int CountLineEnds(ReadOnlySpan<char> text)
+    /// <summary>Line ends in the text: CR, LF and CRLF each end one line.</summary>
+    public static int CountLineEnds(ReadOnlySpan<char> text)
     {
         var feeds = text.Count('\n');
         var returns = text.Count('\r');

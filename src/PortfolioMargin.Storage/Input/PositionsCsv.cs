@@ -17,49 +17,81 @@ public static class PositionsCsv
     /// </summary>
     private const int BlockSize = 1 << 20;
 
-    public static IReadOnlyList<Position> Parse(string text, string fileName)
+    public static IReadOnlyList<Position> Parse(string text, string fileName) => Parse([text], fileName);
+
+    /// <summary>
+    /// The file as consecutive segments that each end on a record's end (<see cref="TextSegments"/>), parsed one
+    /// after the other, so that only one segment's text is held at a time; the result and the errors are those of
+    /// the whole text at once. After the first bad row the later segments are only scanned for a broken quote.
+    /// </summary>
+    public static IReadOnlyList<Position> Parse(IEnumerable<string> segments, string fileName)
     {
-        var i = CsvRecords.StartsWithByteOrderMark(text) ? 1 : 0;
+        var parts = new List<Position[]>();
+        InputException? error = null;
+        CsvRecord? header = null;
         var line = 1;
-        var header = ReadHeader(text, ref i, ref line, fileName);
+        var first = true;
+        foreach (var text in segments)
+        {
+            var i = first && CsvRecords.StartsWithByteOrderMark(text) ? 1 : 0;
+            first = false;
+            var segmentLine = line;
+            line += LineBlocks.CountLineEnds(text.AsSpan(i));
+            if (header is null)
+            {
+                header = ReadHeader(text, ref i, ref segmentLine, fileName);
+                if (header is null)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    CsvHeader.Check(header.Fields, PositionFields.Columns, fileName, header.Line);
+                }
+                catch (InputException e)
+                {
+                    error = e;
+                }
+            }
+
+            if (error is not null)
+            {
+                new PositionBlock(text, i, text.Length, segmentLine, fileName).CheckQuotes();
+                continue;
+            }
+
+            var blocks = Blocks(text, i, segmentLine, fileName);
+            if (blocks.Length == 1)
+            {
+                // Only this case can meet a quote, and its errors must reach the caller as thrown, not wrapped in an AggregateException.
+                blocks[0].Parse();
+            }
+            else
+            {
+                Parallel.ForEach(blocks, block => block.Parse());
+            }
+
+            error = blocks.Select(block => block.Error).FirstOrDefault(e => e is not null);
+            parts.Add([.. blocks.SelectMany(block => block.Positions)]);
+        }
+
         if (header is null)
         {
             throw new InputException(fileName, 0, "", "file is empty; expected a header and at least one position");
         }
 
-        try
-        {
-            CsvHeader.Check(header.Fields, PositionFields.Columns, fileName, header.Line);
-        }
-        catch (InputException)
-        {
-            new PositionBlock(text, i, text.Length, line, fileName).CheckQuotes();
-            throw;
-        }
-
-        var blocks = Blocks(text, i, line, fileName);
-        if (blocks.Length == 1)
-        {
-            // Only this case can meet a quote, and its errors must reach the caller as thrown, not wrapped in an AggregateException.
-            blocks[0].Parse();
-        }
-        else
-        {
-            Parallel.ForEach(blocks, block => block.Parse());
-        }
-
-        var error = blocks.Select(block => block.Error).FirstOrDefault(e => e is not null);
         if (error is not null)
         {
             throw error;
         }
 
-        var positions = new Position[blocks.Sum(block => block.Positions.Count)];
+        var positions = new Position[parts.Sum(part => part.Length)];
         var offset = 0;
-        foreach (var block in blocks)
+        foreach (var part in parts)
         {
-            block.Positions.CopyTo(positions, offset);
-            offset += block.Positions.Count;
+            part.CopyTo(positions, offset);
+            offset += part.Length;
         }
 
         return positions.Length > 0 ? positions : throw new InputException(fileName, 0, "", "file has a header but no positions");

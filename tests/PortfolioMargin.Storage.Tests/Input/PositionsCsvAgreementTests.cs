@@ -117,7 +117,7 @@ public class PositionsCsvAgreementTests
     /// spaces, mixed-case types and rights, numbers short enough for the fast path and too long for it, blank and
     /// whitespace-only lines, and (optionally) quoted accounts holding commas, doubled quotes and line breaks.
     /// </summary>
-    private static string GeneratedBook(int seed, bool withQuotes)
+    internal static string GeneratedBook(int seed, bool withQuotes)
     {
         var random = new System.Random(seed);
         var text = new StringBuilder(Header);
