@@ -51,9 +51,10 @@ internal static class ClusterConnection
                 client, request,
                 status => progress.Report(
                     status.Phase == RunPhase.Completed ? status.Accounts : status.Done, status.Accounts, clock.Elapsed,
-                    status.Phase == RunPhase.Completed ? "results written, account grains taking them"
+                    status.Phase == RunPhase.Completed ? (waitForAccounts && !status.AccountsUpdated ? "results written, account grains taking them" : "results written")
                     : status.Accounts == 0 ? $"pricing started, {status.Retries} retries"
-                    : $"{status.Retries} retries"),
+                    : $"{status.Stage ?? "pricing"}, {status.Retries} retries",
+                    fraction: status.Fraction),
                 TimeSpan.FromSeconds(2), cancellation, waitForAccounts);
         }
         finally

@@ -24,12 +24,18 @@ internal sealed class ProgressLine(TextWriter stderr, bool quiet = false) : IPro
         // Accounts are done a whole batch at a time (one batch, the usual case, ends with the run), so inside a batch
         // the account-paths simulated are what moves.
         var paths = value.PathsTotal > 0 ? $"{value.PathsSimulated:N0} of {value.PathsTotal:N0} account-paths, " : "";
-        Show(value.Fraction, $"{paths}{value.AccountsDone}/{value.AccountsTotal} accounts done, {rate}", value.Elapsed);
+        var accounts = $"{value.AccountsDone}/{value.AccountsTotal} accounts done";
+
+        // Past the paths (the attribution, the rules) the line says which stage the share is in.
+        Show(value.Fraction, value.Stage == EngineStages.Paths ? $"{paths}{accounts}, {rate}" : $"{value.Stage}, {accounts}", value.Elapsed);
     }
 
-    /// <summary>Progress that only counts things done: accounts (a run through a cluster), dates (a backtest).</summary>
-    public void Report(int done, int total, TimeSpan elapsed, string detail, string unit = "accounts") =>
-        Show(total > 0 ? (double)done / total : 0.0, total > 0 ? $"{done}/{total} {unit}, {detail}" : detail, elapsed);
+    /// <summary>
+    /// Progress that counts things done: accounts (a run through a cluster), dates (a backtest); the share is
+    /// <paramref name="fraction"/> where the work was weighed (a cluster's shards report the engine's), else done / total.
+    /// </summary>
+    public void Report(int done, int total, TimeSpan elapsed, string detail, string unit = "accounts", double? fraction = null) =>
+        Show(fraction ?? (total > 0 ? (double)done / total : 0.0), total > 0 ? $"{done}/{total} {unit}, {detail}" : detail, elapsed);
 
     /// <summary>Ends the in-place line, so what follows starts on a line of its own.</summary>
     public void Finish()

@@ -89,7 +89,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         var batches = plan.Batches(accounts).ToList();
         var chunks = 0;
         var revaluations = 0L;
-        var done = 0;
+        var meter = new ProgressMeter(progress, accounts.Count, config.Paths, _options.Attribution, clock);
         var stage = Stopwatch.StartNew();
         var scenarioHoldings = CollateralInScenarios.With(positionsByAccount, inputs.Collateral, market, config);
         Task<BookLayout>? packing = batches.Count > 0 ? PackAsync(market, batches[0], scenarioHoldings) : null;
@@ -105,18 +105,13 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
                 // The next batch is packed while this one is priced.
                 packing = b + 1 < batches.Count ? PackAsync(market, batches[b + 1], scenarioHoldings) : null;
-                var lastReport = clock.Elapsed;
+                meter.BatchStarting(batch.Count);
                 var outcome = MonteCarloDriver.RunBatch(Backend, market, config, layout, plan, timings, attributionWork, inputs.Scenarios, paths =>
                 {
                     // Called after every path chunk: a cancelled run stops within one chunk, not one batch.
                     cancellation.ThrowIfCancellationRequested();
-                    // Within a batch, at most one report a second: a big batch is minutes on a CPU.
-                    if (progress is not null && clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
-                    {
-                        lastReport = clock.Elapsed;
-                        progress.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths + (long)batch.Count * paths, clock.Elapsed, (long)accounts.Count * config.Paths));
-                    }
-                }, _options, details);
+                    meter.Simulated(paths);
+                }, _options, details, meter.Attributed, cancellation);
                 for (var a = 0; a < batch.Count; a++)
                 {
                     tails[batch[a]] = outcome.Tails[a];
@@ -137,8 +132,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
                 chunks += outcome.PathChunks;
                 revaluations += (long)layout.InstrumentCount * config.Paths * config.Steps;
-                done += batch.Count;
-                progress?.Report(new EngineProgress(done, accounts.Count, (long)done * config.Paths, clock.Elapsed, (long)accounts.Count * config.Paths));
+                meter.BatchDone();
             }
         }
         catch
@@ -155,6 +149,11 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
         timings.Add("greeks", valuationTime);
         timings.Add("greeks-wait", stage.Elapsed);
         stage.Restart();
+        if (!strategies.IsCompleted)
+        {
+            meter.Stage(EngineStages.StrategyRules);
+        }
+
         var ((strategyMargin, strategyRows), strategyTime) = strategies.GetAwaiter().GetResult();
         timings.Add("strategy", strategyTime);
         timings.Add("strategy-wait", stage.Elapsed);
@@ -183,6 +182,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
 
         timings.Add("requirement", stage.Elapsed);
         ResultGuard.Check(market, results, attributed);
+        meter.Finished();
         return new MarginRunResult(results, attributed, Backend.Description, timings, new EngineWork(1, plan.BatchCount, chunks, revaluations, attributionWork.Revaluations, market.Underlyings.Count), strategyRows, quantiles)
         {
             Details = details?.All,

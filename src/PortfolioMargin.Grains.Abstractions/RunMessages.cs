@@ -52,6 +52,8 @@ public enum RunPhase
 /// it; a re-submission starts it again, unless <paramref name="StoppedForGood"/> says it would meet the same error
 /// (an output folder it cannot use, an engine failure), and <paramref name="StoppedByInput"/> that the book itself
 /// caused it (a result that is not a finite number, a run too big for memory): bad input. A run never writes part of a book.
+/// <paramref name="Fraction"/> is the share of the pricing done (the shards' engine shares weighed by their accounts,
+/// 1 once the files are written) and <paramref name="Stage"/> the stage of the first shard still pricing.
 /// </summary>
 [GenerateSerializer, Alias("PortfolioMargin.Grains.MarginRunStatus"), Immutable]
 public sealed record MarginRunStatus(
@@ -66,4 +68,6 @@ public sealed record MarginRunStatus(
     bool AccountsUpdated,
     string? StoppedBy = null,
     bool StoppedForGood = false,
-    bool StoppedByInput = false);
+    bool StoppedByInput = false,
+    double Fraction = 0.0,
+    string? Stage = null);

@@ -41,20 +41,25 @@ public enum ShardPhase
 /// A shard's results: accounts in ordinal order, position risks in the shard's position order (the book's file
 /// order restricted to the shard), and the engine call that priced them; with <see cref="ShardJob.RecordDetail"/>,
 /// the loss histograms and stress grids of the accounts a report of this shard alone would show
-/// (<c>ReportAccounts.Detailed</c>), a superset of those the whole run's report shows, else null.
+/// (<c>ReportAccounts.Detailed</c>), a superset of those the whole run's report shows, else null; and
+/// <paramref name="Silo"/>, the address of the silo that priced it (after a retry, not the one first chosen).
 /// </summary>
 [GenerateSerializer, Alias("PortfolioMargin.Grains.ShardResult"), Immutable]
 public sealed record ShardResult(
     AccountMargin[] Accounts, PositionRisk[] Positions, string Device, EngineCall Call, Dictionary<string, double> StageMilliseconds,
     Core.Strategy.StrategyRow[] Strategies,
-    Core.Runs.AccountDetail[]? Details = null);
+    Core.Runs.AccountDetail[]? Details = null,
+    string? Silo = null);
 
 /// <summary>
 /// Where a shard stands; <paramref name="Result"/> is set once it completed, <paramref name="Error"/> once it failed.
 /// Field 5 carried the early position risks before positions.parquet waited for the Monte Carlo; it stays unused,
-/// so <paramref name="ErrorIsInput"/> keeps its id 6.
+/// so <paramref name="ErrorIsInput"/> keeps its id 6. <paramref name="Fraction"/> and <paramref name="Stage"/>: the
+/// engine's share of the shard's work done and its stage (Core's EngineProgress), for the run's progress line.
 /// </summary>
 [GenerateSerializer, Alias("PortfolioMargin.Grains.ShardStatus"), Immutable]
 public sealed record ShardStatus(
     ShardPhase Phase, int AccountsDone, int Accounts, ShardResult? Result = null, string? Error = null,
-    [property: Id(6)] bool ErrorIsInput = false);
+    [property: Id(6)] bool ErrorIsInput = false,
+    [property: Id(7)] double Fraction = 0.0,
+    [property: Id(8)] string? Stage = null);

@@ -63,6 +63,12 @@ public sealed class EndOfDayRunTests(ClusterFixture fixture)
         Assert.Equal((2, 2), (record["cluster"]!["shards"]!.GetValue<int>(), record["engineCalls"]!.GetValue<int>()));
         Assert.Equal(2, record["cluster"]!["silos"]!.AsArray().Count);
         Assert.Equal(2, record["cluster"]!["shardDevices"]!.AsArray().Count);
+
+        // Each shard names the silo that priced it, one of the cluster's.
+        var silos = record["cluster"]!["silos"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
+        var shardSilos = record["cluster"]!["shardSilos"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
+        Assert.Equal(2, shardSilos.Count);
+        Assert.All(shardSilos, s => Assert.Contains(s, silos));
         Assert.Equal(shardWork.Sum(), revaluations);
 
         // The guard against re-pricing: the direct run's revaluations plus at most one shard's worth per extra silo.

@@ -28,10 +28,15 @@ public sealed class LongShardTests : IAsyncLifetime
         var run = _cluster.Client.GetGrain<IMarginRunGrain>(request.RunId);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var status = await RunSubmission.SubmitAndWaitAsync(_cluster.Client, request, _ => { }, TimeSpan.FromMilliseconds(200), CancellationToken.None);
+        var seen = new List<MarginRunStatus>();
+        var status = await RunSubmission.SubmitAndWaitAsync(_cluster.Client, request, seen.Add, TimeSpan.FromMilliseconds(200), CancellationToken.None);
 
         Assert.True(clock.Elapsed > 2 * ResponseTimeout, $"the shard took {clock.Elapsed.TotalSeconds:F1} s, longer than the timeout");
         Assert.Equal(RunPhase.Completed, status.Phase);
+
+        // The progress line's share comes from the shard's engine while it prices, stage and all, and is 1 once done.
+        Assert.Contains(seen, s => s.Phase == RunPhase.Running && s.Fraction is > 0.0 and < 1.0 && s.Stage is not null);
+        Assert.Equal(1.0, status.Fraction);
 
         // With a 1 s timeout and the engine holding both cores, any call of the run (a poll, a state write, the
         // market publish) can time out and the run be started again; that never prices a start's shard twice.

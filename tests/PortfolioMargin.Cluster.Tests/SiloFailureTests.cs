@@ -142,6 +142,17 @@ public sealed class SiloFailureTests(SiloFailureFixture fixture, Xunit.Abstracti
         Assert.True(status.Starts >= 2, "the run was started again on another silo");
         Assert.Equal(direct, await run.GetResults());
         Assert.True(File.Exists(Path.Combine(fixture.Folder, runId, Storage.Output.ResultFiles.RunRecord)));
+        AssertPricedOnlyOnLiveSilos(runId, lost);
+    }
+
+    /// <summary>run.json names, for every shard, the silo that priced the shard it wrote: never the lost one.</summary>
+    private void AssertPricedOnlyOnLiveSilos(string runId, InProcessSiloHandle lost)
+    {
+        var record = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(fixture.Folder, runId, Storage.Output.ResultFiles.RunRecord)))!;
+        var shardSilos = record["cluster"]!["shardSilos"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
+        output.WriteLine($"shards priced on {string.Join(", ", shardSilos)}; lost {lost.SiloAddress.ToParsableString()}");
+        Assert.Equal(record["cluster"]!["shards"]!.GetValue<int>(), shardSilos.Count);
+        Assert.DoesNotContain(lost.SiloAddress.ToParsableString(), shardSilos);
     }
 
     /// <summary>
@@ -269,6 +280,7 @@ public sealed class SiloFailureTests(SiloFailureFixture fixture, Xunit.Abstracti
             Assert.True(status.Retries >= 1, "the lost silo's shard was priced again on another");
             Assert.Equal(direct, await run.GetResults());
             Assert.True(File.Exists(Path.Combine(fixture.Folder, runId, Storage.Output.ResultFiles.RunRecord)));
+            AssertPricedOnlyOnLiveSilos(runId, victim);
             return;
         }
     }

@@ -29,7 +29,8 @@ internal static class EsAttribution
 
     public static PositionAttribution[] Compute(
         IBatchStages stages, MarketSnapshot market, RiskConfig config, BookLayout layout, TailRanks ranks,
-        IReadOnlyList<TailRisk> horizon, IReadOnlyList<StressOutcome> stress, AttributionWork work, Core.Scenarios.ScenarioSet? given = null)
+        IReadOnlyList<TailRisk> horizon, IReadOnlyList<StressOutcome> stress, AttributionWork work, Core.Scenarios.ScenarioSet? given = null,
+        Action? accountDone = null, CancellationToken cancellation = default)
     {
         var result = new PositionAttribution[layout.EntryInstrument.Length];
         if (result.Length == 0)
@@ -44,7 +45,8 @@ internal static class EsAttribution
         var horizonTerms = layout.PricingAt(market, config.Steps * (config.HorizonYears / config.Steps));
         var stressTerms = layout.PricingAt(market, 0.0);
         var context = new Context(layout, factors, horizonTerms, lowest, highest, ranks.TailCount);
-        Parallel.For(0, layout.Accounts.Count, () => new Scratch(config.Paths, ranks.TailCount), (a, _, scratch) =>
+        var parallel = new ParallelOptions { CancellationToken = cancellation };
+        Parallel.For(0, layout.Accounts.Count, parallel, () => new Scratch(config.Paths, ranks.TailCount), (a, _, scratch) =>
         {
             if (layout.AccountStart[a + 1] == layout.AccountStart[a])
             {
@@ -59,6 +61,7 @@ internal static class EsAttribution
 
             Account(context, a, horizon[a].ExpectedShortfall, scratch, result);
             Stress(market, layout, stressTerms, a, stress[a], result);
+            accountDone?.Invoke();
             return scratch;
         }, scratch => work.Add(scratch.Revaluations));
         return result;

@@ -18,9 +18,12 @@ internal static class MonteCarloDriver
 {
     /// <param name="pathsDone">Called after each path chunk with the paths of the batch simulated so far.</param>
     /// <param name="details">Where to record every account's loss histogram and stress grid for a report; null: not asked for.</param>
+    /// <param name="accountAttributed">Called (from any thread) as each account's attribution is done.</param>
+    /// <param name="cancellation">Also stops the attribution between accounts (it is about a third of a CPU run).</param>
     public static BatchOutcome RunBatch(
         IRiskBackend backend, MarketSnapshot market, RiskConfig config, BookLayout layout, BatchPlan plan, StageTimings timings, AttributionWork work,
-        ScenarioSet? given = null, Action<int>? pathsDone = null, EngineOptions? options = null, AccountDetails? details = null)
+        ScenarioSet? given = null, Action<int>? pathsDone = null, EngineOptions? options = null, AccountDetails? details = null,
+        Action? accountAttributed = null, CancellationToken cancellation = default)
     {
         options ??= new EngineOptions();
         var paths = config.Paths;
@@ -92,7 +95,7 @@ internal static class MonteCarloDriver
         }
 
         stage.Restart();
-        var attribution = options.Attribution ? EsAttribution.Compute(stages, market, config, layout, ranks, horizon, stress, work, given) : null;
+        var attribution = options.Attribution ? EsAttribution.Compute(stages, market, config, layout, ranks, horizon, stress, work, given, accountAttributed, cancellation) : null;
         timings.Add("attribution", stage.Elapsed);
 
         var quantiles = options.LossQuantiles ? Quantiles(stages, layout.Accounts.Count, paths, config.Confidence) : null;

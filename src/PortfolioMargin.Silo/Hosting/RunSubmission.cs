@@ -85,10 +85,8 @@ public static class RunSubmission
                 resubmit = true;
             }
 
-            if (!Done(status, waitForAccounts))
-            {
-                progress(status);
-            }
+            // The last status too, so that a progress line ends at 100%.
+            progress(status);
         }
 
         return status;

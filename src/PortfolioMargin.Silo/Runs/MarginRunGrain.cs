@@ -41,6 +41,8 @@ internal sealed class MarginRunGrain(
     private CancellationTokenSource _stop = new();
     private int[] _shardDone = [];
     private int[] _shardAccounts = [];
+    private double[] _shardFraction = [];
+    private string?[] _shardStage = [];
 
     private MarginRunState Run => state.State;
 
@@ -180,6 +182,8 @@ internal sealed class MarginRunGrain(
         var shards = RunShards.Plan(request, Math.Max(1, silos.Length));
         _shardDone = new int[shards.Jobs.Count];
         _shardAccounts = new int[shards.Jobs.Count];
+        _shardFraction = new double[shards.Jobs.Count];
+        _shardStage = new string?[shards.Jobs.Count];
 
         // A folder that already holds this run's files (an earlier activation wrote them, then died) is kept.
         var written = RunOutput.CheckTarget(Run.OutputFolder!, request.RunId, Run.Fingerprint!);
@@ -221,7 +225,7 @@ internal sealed class MarginRunGrain(
             // What ran it, for run.json: the cluster's settings where the host bound them (a test host may not), the
             // silos the book was cut for, and each shard's device in shard order.
             var settings = services.GetService<Microsoft.Extensions.Options.IOptions<Hosting.MarginClusterOptions>>()?.Value;
-            var cluster = new RunOutput.ClusterShape(settings, [.. silos.Select(s => s.ToParsableString())], [.. results.Select(r => r.Device)]);
+            var cluster = new RunOutput.ClusterShape(settings, [.. silos.Select(s => s.ToParsableString())], [.. results.Select(r => r.Device)], [.. results.Select(r => r.Silo)]);
             var details = request.Report ? RunShards.MergeDetails(results, accounts) : null;
             await writer.CommitAsync(request, Run, accounts, positions, RunShards.MergeStrategies(results), details, devices, work, cluster, timings, DateTimeOffset.UtcNow);
         }
@@ -256,6 +260,7 @@ internal sealed class MarginRunGrain(
                 {
                     stop.ThrowIfCancellationRequested();
                     (_shardDone[job.Shard], _shardAccounts[job.Shard]) = (status.AccountsDone, status.Accounts);
+                    (_shardFraction[job.Shard], _shardStage[job.Shard]) = status.Phase == ShardPhase.Completed ? (1.0, null) : (status.Fraction, status.Stage);
                     switch (status.Phase)
                     {
                         case ShardPhase.Completed:
@@ -316,7 +321,23 @@ internal sealed class MarginRunGrain(
         Run.AccountsUpdated,
         DriverIdle ? Run.Error : null,
         DriverIdle && Run.ErrorIsFinal,
-        DriverIdle && Run.ErrorIsInput);
+        DriverIdle && Run.ErrorIsInput,
+        Run.Phase == RunPhase.Completed ? 1.0 : PricedShare(),
+        Run.Phase == RunPhase.Completed ? null : _shardStage.FirstOrDefault(s => s is not null));
+
+    /// <summary>The shards' shares of their work done, weighed by their accounts (equally while none has reported its count).</summary>
+    private double PricedShare()
+    {
+        var accounts = _shardAccounts.Sum();
+        if (_shardFraction.Length == 0)
+        {
+            return 0.0;
+        }
+
+        return accounts == 0
+            ? _shardFraction.Average()
+            : _shardFraction.Select((f, k) => f * _shardAccounts[k]).Sum() / accounts;
+    }
 
     /// <summary>A shard's engine call threw: pricing it again elsewhere would throw again. <paramref name="isInput"/>: because of the book.</summary>
     private sealed class ShardFailedException(string message, bool isInput) : Exception(message)

@@ -76,9 +76,10 @@ internal static class RunOutput
 
     /// <summary>
     /// What priced a cluster run: the cluster's settings (null where the host did not bind them), the active silos
-    /// the book was cut for, and each shard's device in shard order.
+    /// the book was cut for, and each shard's device and the silo that priced it, in shard order.
     /// </summary>
-    public sealed record ClusterShape(Hosting.MarginClusterOptions? Settings, IReadOnlyList<string> Silos, IReadOnlyList<string> ShardDevices);
+    public sealed record ClusterShape(
+        Hosting.MarginClusterOptions? Settings, IReadOnlyList<string> Silos, IReadOnlyList<string> ShardDevices, IReadOnlyList<string?> ShardSilos);
 
     /// <summary>A run's staged folder, written once every shard is in.</summary>
     public sealed class RunWriter : IDisposable
@@ -120,6 +121,7 @@ internal static class RunOutput
                 block["silos"] = new JsonArray([.. cluster.Silos.Select(s => (JsonNode?)s)]);
                 block["shards"] = cluster.ShardDevices.Count;
                 block["shardDevices"] = new JsonArray([.. cluster.ShardDevices.Select(d => (JsonNode?)d)]);
+                block["shardSilos"] = new JsonArray([.. cluster.ShardSilos.Select(s => (JsonNode?)s)]);
                 block["starts"] = state.Starts;
                 block["submissions"] = state.Submissions;
                 block["retries"] = state.Retries;

@@ -16,7 +16,7 @@ namespace PortfolioMargin.Silo.Runs;
 /// </summary>
 [RandomPlacement]
 [Reentrant]
-internal sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunShardGrain
+internal sealed class RunShardGrain(SiloAccelerator accelerator, ILocalSiloDetails silo) : Grain, IRunShardGrain
 {
     private Task<ShardResult>? _work;
     private CancellationTokenSource? _stop;
@@ -61,7 +61,7 @@ internal sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunSh
         // Only the accounts a report of this shard would show travel back: the run's report shows a subset of them.
         var details = result.Details is { } all ? Reporting.Margin.ReportAccounts.Detailed(result.Accounts, all).ToArray() : null;
         return new ShardResult(
-            [.. result.Accounts], [.. result.Positions], result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds), [.. result.Strategies], details);
+            [.. result.Accounts], [.. result.Positions], result.Device, call, new Dictionary<string, double>(result.Timings.Milliseconds), [.. result.Strategies], details, silo.SiloAddress.ToParsableString());
     }
 
     private ShardStatus Status() => _work switch
@@ -70,7 +70,7 @@ internal sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunSh
         { IsCompletedSuccessfully: true } done => new ShardStatus(ShardPhase.Completed, done.Result.Accounts.Length, done.Result.Accounts.Length, done.Result),
         { IsCompleted: true } failed => new ShardStatus(ShardPhase.Failed, _progress.Done, _progress.Total, null,
             failed.Exception?.GetBaseException().Message ?? "cancelled", ErrorIsInput: failed.Exception?.GetBaseException() is NonFiniteResultException or MemoryBudgetException or InputException),
-        _ => new ShardStatus(ShardPhase.Running, _progress.Done, _progress.Total),
+        _ => new ShardStatus(ShardPhase.Running, _progress.Done, _progress.Total, Fraction: _progress.Fraction, Stage: _progress.Stage),
     };
 
     /// <summary>The engine's progress, written by its thread and read by polls.</summary>
@@ -78,15 +78,23 @@ internal sealed class RunShardGrain(SiloAccelerator accelerator) : Grain, IRunSh
     {
         private int _done;
         private int _total;
+        private long _fractionBits;
+        private string? _stage;
 
         public int Done => Volatile.Read(ref _done);
 
         public int Total => Volatile.Read(ref _total);
 
+        public double Fraction => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _fractionBits));
+
+        public string? Stage => Volatile.Read(ref _stage);
+
         public void Report(EngineProgress value)
         {
             Volatile.Write(ref _total, value.AccountsTotal);
             Volatile.Write(ref _done, value.AccountsDone);
+            Interlocked.Exchange(ref _fractionBits, BitConverter.DoubleToInt64Bits(value.Fraction));
+            Volatile.Write(ref _stage, value.Stage);
         }
     }
 }

@@ -38,4 +38,18 @@ public sealed class ProgressLineTests
         Assert.Contains("1,064,960 of 2,600,000 account-paths, 0/260 accounts done", line, StringComparison.Ordinal);
         Assert.StartsWith("progress: 41 %", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Past_the_paths_the_line_names_the_stage_and_shows_the_engines_share()
+    {
+        var log = new StringWriter();
+        var progress = new ProgressLine(log);
+
+        progress.Report(new Engine.EngineProgress(0, 260, 260L * 10_000, TimeSpan.FromSeconds(2), 260L * 10_000, Engine.EngineStages.Attribution, 0.75));
+        progress.Report(100, 260, TimeSpan.FromSeconds(9), "attributing ES to positions, 0 retries", fraction: 0.9);
+
+        var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("progress: 75 %, attributing ES to positions, 0/260 accounts done", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("progress: 90 %, 100/260 accounts, attributing ES", lines[1], StringComparison.Ordinal);
+    }
 }
