@@ -33,4 +33,40 @@ public sealed class RunFingerprintTests
 
         Assert.Equal("fe9154fb7190b8c6efb61d8af6904c7eb3522fd09bcb029d8992e60d94355b11", RunFingerprint.Of(Request(set)));
     }
+
+    [Fact]
+    public void A_big_mostly_identity_market_is_told_apart_by_any_one_entry_and_not_by_how_it_was_built()
+    {
+        // 2,014 underlyings: past the size from which the correlation goes in as its entries off the identity.
+        var request = Request(null);
+        var market = request.Market;
+        var size = market.Underlyings.Count + 2_000;
+        double[,] Padded()
+        {
+            var correlation = Core.Market.MarketSnapshot.Identity(size);
+            for (var i = 0; i < market.Underlyings.Count; i++)
+            {
+                for (var j = 0; j < market.Underlyings.Count; j++)
+                {
+                    correlation[i, j] = market.Correlation[i, j];
+                }
+            }
+
+            return correlation;
+        }
+
+        var underlyings = market.Underlyings.Concat(Enumerable.Range(0, 2_000).Select(k => market.Underlyings[0] with { Id = $"UNUSED{k}" })).ToArray();
+        var padded = request with { Market = market with { Underlyings = underlyings, Correlation = Padded() } };
+        var again = request with { Market = market with { Underlyings = underlyings, Correlation = Padded() } };
+        var far = Padded();
+        (far[1_500, 1_600], far[1_600, 1_500]) = (0.1, 0.1);
+        var negativeZero = Padded();
+        negativeZero[2_000, 3] = -0.0;
+
+        var digest = RunFingerprint.Of(padded);
+        Assert.Equal(digest, RunFingerprint.Of(again));
+        Assert.NotEqual(digest, RunFingerprint.Of(padded with { Market = padded.Market with { Correlation = far } }));
+        Assert.NotEqual(digest, RunFingerprint.Of(padded with { Market = padded.Market with { Correlation = negativeZero } }));
+        Assert.NotEqual(digest, RunFingerprint.Of(request));
+    }
 }

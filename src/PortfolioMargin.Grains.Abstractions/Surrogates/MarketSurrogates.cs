@@ -95,32 +95,12 @@ public sealed class MarketSnapshotConverter : IConverter<MarketSnapshot, MarketS
             Underlyings = [.. m.Underlyings],
         };
         var size = m.Correlation.GetLength(0);
-        var index = new List<long>();
-        var value = new List<double>();
 
-        // An entry costs two numbers sparse, one dense: sparse only while fewer than half of them are not the
-        // identity's; past that the collecting stops, so a big dense matrix is not listed entry by entry first.
-        var sparse = true;
-        for (var i = 0; i < size && sparse; i++)
+        // An entry costs two numbers sparse, one dense: sparse only while fewer than half of them are not the identity's.
+        if (CorrelationEntries.Of(m.Correlation) is { } entries)
         {
-            for (var j = 0; j < size; j++)
-            {
-                // Compared as bits, so that a −0.0 off the diagonal or a NaN (never valid, but exact either way) travels too.
-                var entry = m.Correlation[i, j];
-                if (BitConverter.DoubleToInt64Bits(entry) != BitConverter.DoubleToInt64Bits(i == j ? 1.0 : 0.0))
-                {
-                    index.Add((long)i * size + j);
-                    value.Add(entry);
-                }
-            }
-
-            sparse = 2L * index.Count < (long)size * size;
-        }
-
-        if (sparse)
-        {
-            surrogate.CorrelationEntryIndex = [.. index];
-            surrogate.CorrelationEntryValue = [.. value];
+            surrogate.CorrelationEntryIndex = entries.Index;
+            surrogate.CorrelationEntryValue = entries.Value;
         }
         else
         {

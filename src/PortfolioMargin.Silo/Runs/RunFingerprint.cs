@@ -17,6 +17,9 @@ namespace PortfolioMargin.Silo.Runs;
 /// </summary>
 internal static class RunFingerprint
 {
+    /// <summary>Markets of more underlyings than this digest a mostly-identity correlation by its entries.</summary>
+    private const int SparseFrom = 1_024;
+
     public static string Of(MarginRunRequest request)
     {
         using var digest = new Digest();
@@ -27,9 +30,19 @@ internal static class RunFingerprint
             digest.Add(u.Id).Add(u.Spot).Add(u.DividendYield).Add(u.AtmVol).Add(u.Skew).Add(u.Smile).Add(u.VolOfVol).Add(u.SpotVolCorrelation).Add(u.BroadBased ? 1 : 0);
         }
 
-        // Row-major, as foreach walks it; in bulk, since a market of thousands of underlyings has millions of entries.
-        digest.Add(MemoryMarshal.CreateReadOnlySpan(
-            ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(market.Correlation)), market.Correlation.Length));
+        // A big matrix that is mostly identity (thousands of uncorrelated underlyings: 3.2 GB at 20,000, two seconds
+        // of SHA-256) goes in as its entries off the identity; any other row-major, as foreach walks it, in bulk. The
+        // size decides, so every market of up to 1,024 underlyings keeps the digest it always had.
+        if (market.Underlyings.Count > SparseFrom && Core.Market.CorrelationEntries.Of(market.Correlation) is { } entries)
+        {
+            digest.Add("correlation-entries").Add(entries.Index.Length);
+            digest.Add(MemoryMarshal.Cast<long, double>(entries.Index.AsSpan())).Add(entries.Value);
+        }
+        else
+        {
+            digest.Add(MemoryMarshal.CreateReadOnlySpan(
+                ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(market.Correlation)), market.Correlation.Length));
+        }
 
         digest.Add(RunRecord.ConfigJson(request.Config).ToJsonString()).Add(request.Positions.Length);
         foreach (var p in request.Positions)
