@@ -64,7 +64,7 @@ public sealed class MarginEngine(IRiskBackend backend, EngineOptions? options = 
             {
                 var watch = Stopwatch.StartNew();
                 return (_options.StrategyMargin
-                    ? StrategyMargins.Compute(market, config, done.Result.positionRisk)
+                    ? StrategyMargins.Compute(market, config, done.Result.positionRisk, cancellation)
                     : (new Dictionary<string, double>(), []), watch.Elapsed);
             },
             cancellation, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);

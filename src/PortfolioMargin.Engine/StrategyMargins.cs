@@ -12,9 +12,13 @@ namespace PortfolioMargin.Engine;
 /// </summary>
 internal static class StrategyMargins
 {
+    /// <param name="cancellation">
+    /// Checked between account-underlyings: a run stopped while its paths are priced waits for this task before it
+    /// unwinds, and on book M it is over a second of work.
+    /// </param>
     /// <returns>Each account's strategy margin, and the strategies as rows in account then underlying order.</returns>
     public static (IReadOnlyDictionary<string, double> ByAccount, IReadOnlyList<StrategyRow> Rows) Compute(
-        MarketSnapshot market, RiskConfig config, IReadOnlyList<PositionRisk> positions)
+        MarketSnapshot market, RiskConfig config, IReadOnlyList<PositionRisk> positions, CancellationToken cancellation = default)
     {
         var holdings = PositionLegs.Group([.. positions.Select(p => p.Position)], [.. positions.Select(p => p.UnitValue)]);
         var underlyings = market.Underlyings.ToDictionary(u => u.Id, u => new StrategyUnderlying(u.Id, u.Spot, u.BroadBased), StringComparer.Ordinal);
@@ -26,6 +30,7 @@ internal static class StrategyMargins
         var solved = new UnderlyingStrategyMargin[holdings.Count];
         for (var h = 0; h < holdings.Count; h++)
         {
+            cancellation.ThrowIfCancellationRequested();
             solved[h] = StrategyPairing.Optimize(holdings[h].Legs, underlyings[holdings[h].Underlying], parameters);
         }
 
