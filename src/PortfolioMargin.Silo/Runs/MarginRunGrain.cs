@@ -39,10 +39,9 @@ internal sealed class MarginRunGrain(
     private PositionRisk[]? _positions;
     private Task? _driver;
     private CancellationTokenSource _stop = new();
-    private int[] _shardDone = [];
-    private int[] _shardAccounts = [];
-    private double[] _shardFraction = [];
-    private string?[] _shardStage = [];
+
+    /// <summary>Each shard's last status, for the run's own: accounts done, share of the work, stage.</summary>
+    private ShardStatus?[] _shards = [];
 
     private MarginRunState Run => state.State;
 
@@ -180,10 +179,7 @@ internal sealed class MarginRunGrain(
         var silos = membership.CurrentSnapshot.Members.Values
             .Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).Order().ToArray();
         var shards = RunShards.Plan(request, Math.Max(1, silos.Length));
-        _shardDone = new int[shards.Jobs.Count];
-        _shardAccounts = new int[shards.Jobs.Count];
-        _shardFraction = new double[shards.Jobs.Count];
-        _shardStage = new string?[shards.Jobs.Count];
+        _shards = new ShardStatus?[shards.Jobs.Count];
 
         // A folder that already holds this run's files (an earlier activation wrote them, then died) is kept.
         var written = RunOutput.CheckTarget(Run.OutputFolder!, request.RunId, Run.Fingerprint!);
@@ -259,8 +255,7 @@ internal sealed class MarginRunGrain(
                 while (true)
                 {
                     stop.ThrowIfCancellationRequested();
-                    (_shardDone[job.Shard], _shardAccounts[job.Shard]) = (status.AccountsDone, status.Accounts);
-                    (_shardFraction[job.Shard], _shardStage[job.Shard]) = status.Phase == ShardPhase.Completed ? (1.0, null) : (status.Fraction, status.Stage);
+                    _shards[job.Shard] = status;
                     switch (status.Phase)
                     {
                         case ShardPhase.Completed:
@@ -312,8 +307,8 @@ internal sealed class MarginRunGrain(
     private MarginRunStatus Status() => new(
         this.GetPrimaryKeyString(),
         Run.Phase,
-        Run.Phase == RunPhase.Completed ? Run.Accounts : _shardAccounts.Sum(),
-        Run.Phase == RunPhase.Completed ? Run.Accounts : _shardDone.Sum(),
+        Run.Phase == RunPhase.Completed ? Run.Accounts : _shards.Sum(s => s?.Accounts ?? 0),
+        Run.Phase == RunPhase.Completed ? Run.Accounts : _shards.Sum(s => s?.AccountsDone ?? 0),
         Run.Retries,
         Run.Submissions,
         Run.Starts,
@@ -323,20 +318,19 @@ internal sealed class MarginRunGrain(
         DriverIdle && Run.ErrorIsFinal,
         DriverIdle && Run.ErrorIsInput,
         Run.Phase == RunPhase.Completed ? 1.0 : PricedShare(),
-        Run.Phase == RunPhase.Completed ? null : _shardStage.FirstOrDefault(s => s is not null));
+        Run.Phase == RunPhase.Completed ? null : _shards.FirstOrDefault(s => s is { Phase: ShardPhase.Running, Stage: not null })?.Stage);
 
     /// <summary>The shards' shares of their work done, weighed by their accounts (equally while none has reported its count).</summary>
     private double PricedShare()
     {
-        var accounts = _shardAccounts.Sum();
-        if (_shardFraction.Length == 0)
+        static double Share(ShardStatus? s) => s is null ? 0.0 : s.Phase == ShardPhase.Completed ? 1.0 : s.Fraction;
+        var accounts = _shards.Sum(s => s?.Accounts ?? 0);
+        if (_shards.Length == 0)
         {
             return 0.0;
         }
 
-        return accounts == 0
-            ? _shardFraction.Average()
-            : _shardFraction.Select((f, k) => f * _shardAccounts[k]).Sum() / accounts;
+        return accounts == 0 ? _shards.Average(Share) : _shards.Sum(s => Share(s) * (s?.Accounts ?? 0)) / accounts;
     }
 
     /// <summary>A shard's engine call threw: pricing it again elsewhere would throw again. <paramref name="isInput"/>: because of the book.</summary>

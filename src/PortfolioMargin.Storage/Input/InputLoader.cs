@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using PortfolioMargin.Core.Input;
 using PortfolioMargin.Core.Market;
 using PortfolioMargin.Core.Portfolio;
@@ -141,11 +140,12 @@ public static class InputLoader
     /// </summary>
     private static Stream ReadStream(string path, string role, List<InputFile>? files)
     {
-        if (path == StandardInput || !File.Exists(path))
+        if (path == StandardInput)
         {
             return new MemoryStream(ReadBytes(path, role, files), writable: false);
         }
 
+        // A named pipe opens like a file but cannot seek.
         var stream = Open(path);
         if (!stream.CanSeek)
         {
@@ -157,7 +157,7 @@ public static class InputLoader
         {
             var sha256 = SHA256.HashData(stream);
             stream.Position = 0;
-            files?.Add(new InputFile(role, Path.GetFullPath(path), Convert.ToHexStringLower(sha256)));
+            files?.Add(new InputFile(role, RecordedPath(path), Convert.ToHexStringLower(sha256)));
             return stream;
         }
         catch (IOException e)
@@ -181,8 +181,11 @@ public static class InputLoader
             yield return segment;
         }
 
-        files?.Add(new InputFile(role, path == StandardInput ? StandardInput : Path.GetFullPath(path), Convert.ToHexStringLower(hash.GetHashAndReset())));
+        files?.Add(new InputFile(role, RecordedPath(path), Convert.ToHexStringLower(hash.GetHashAndReset())));
     }
+
+    /// <summary>The path a run record lists: the full path, or <c>-</c> for standard input.</summary>
+    private static string RecordedPath(string path) => path == StandardInput ? StandardInput : Path.GetFullPath(path);
 
     /// <summary>
     /// The whole file decoded at once: a reader growing a buffer copies a half-gigabyte book several times over.
@@ -192,13 +195,7 @@ public static class InputLoader
     private static string ReadText(string path, string role, List<InputFile>? files)
     {
         var bytes = ReadBytes(path, role, files);
-        var (encoding, bom) = bytes switch
-        {
-            [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
-            [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
-            [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
-            _ => (Encoding.UTF8, 0),
-        };
+        var (encoding, bom) = TextSegments.EncodingOf(bytes);
         return encoding.GetString(bytes, bom, bytes.Length - bom);
     }
 
@@ -218,7 +215,7 @@ public static class InputLoader
             }
         }
 
-        files?.Add(new InputFile(role, path == StandardInput ? StandardInput : Path.GetFullPath(path), Convert.ToHexStringLower(SHA256.HashData(bytes))));
+        files?.Add(new InputFile(role, RecordedPath(path), Convert.ToHexStringLower(SHA256.HashData(bytes))));
         return bytes;
     }
 

@@ -29,7 +29,8 @@ internal static class TextSegments
         Stream stream, string path, IncrementalHash hash, int segmentChars = DefaultSegmentChars, int maxRecordChars = MaxRecordChars, int readBytes = 1 << 20)
     {
         var bytes = new byte[readBytes];
-        var chars = new char[segmentChars + 2 * readBytes];
+        // Grown as the text needs (doubling): a small file never takes a whole segment's buffer.
+        var chars = new char[2 * readBytes];
         var length = 0;
         var scanned = 0;
         var cut = 0;
@@ -43,7 +44,8 @@ internal static class TextSegments
             var offset = 0;
             if (decoder is null)
             {
-                (decoder, offset) = DecoderFor(bytes.AsSpan(0, read));
+                var (encoding, mark) = EncodingOf(bytes.AsSpan(0, read));
+                (decoder, offset) = (encoding.GetDecoder(), mark);
             }
 
             var flush = read == 0;
@@ -159,15 +161,15 @@ internal static class TextSegments
         }
     }
 
-    /// <summary>The decoder the first bytes' byte-order mark names, and how many bytes the mark takes.</summary>
-    private static (Decoder Decoder, int MarkBytes) DecoderFor(ReadOnlySpan<byte> first)
+    /// <summary>
+    /// The encoding the first bytes' byte-order mark names (UTF-8, UTF-16 either way round; UTF-8 without one), and
+    /// how many bytes the mark takes: for every text input, read whole or in segments.
+    /// </summary>
+    public static (Encoding Encoding, int MarkBytes) EncodingOf(ReadOnlySpan<byte> first) => first switch
     {
-        return first switch
-        {
-            [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8.GetDecoder(), 3),
-            [0xFF, 0xFE, ..] => (Encoding.Unicode.GetDecoder(), 2),
-            [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode.GetDecoder(), 2),
-            _ => (Encoding.UTF8.GetDecoder(), 0),
-        };
-    }
+        [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
+        [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+        [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+        _ => (Encoding.UTF8, 0),
+    };
 }
