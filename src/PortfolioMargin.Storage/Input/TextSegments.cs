@@ -29,7 +29,7 @@ internal static class TextSegments
         Stream stream, string path, IncrementalHash hash, int segmentChars = DefaultSegmentChars, int maxRecordChars = MaxRecordChars, int readBytes = 1 << 20)
     {
         var bytes = new byte[readBytes];
-        // Grown as the text needs (doubling): a small file never takes a whole segment's buffer.
+        // Two reads' worth at first: a small file never takes a whole segment's buffer.
         var chars = new char[2 * readBytes];
         var length = 0;
         var scanned = 0;
@@ -59,7 +59,9 @@ internal static class TextSegments
                     throw new InputException(path, open, "", $"a record from line {open:N0} on runs past {maxRecordChars:N0} characters without ending: is a quote left open?");
                 }
 
-                Array.Resize(ref chars, Math.Max(needed, 2 * chars.Length));
+                // Straight to a segment and two reads, what whole records need (one copy, not a chain of doublings
+                // that a big file would all keep until a full collection); past it, what a long record needs.
+                Array.Resize(ref chars, Math.Max(needed, segmentChars + 2 * bytes.Length));
             }
 
             length += decoder.GetChars(bytes, offset, read - offset, chars, length, flush);
